@@ -1,0 +1,145 @@
+import { parseReference, type CaseEvent, type CaseNote } from '../../../shared/domain';
+import type { CaseDetail, CaseFilters, CaseSummary } from '../../../shared/contract';
+import { allowedStatusEvents } from '../../../shared/workflow';
+import type { ReadableDb } from '../db/connection';
+import { statement } from '../db/statements';
+import type { CoreDeps } from '../desk-session';
+import { DomainError } from '../errors';
+import { SUMMARY_COLUMNS, summaryFromRow, type SummaryRow } from './case-row';
+import { loadCase } from './case-store';
+import { toMatchQuery } from './search-index';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const parseJson = (text: string | null): Record<string, unknown> | null => (text === null ? null : (JSON.parse(text) as Record<string, unknown>));
+
+export function getCase(db: ReadableDb, deps: CoreDeps, id: string): CaseDetail {
+  const { case: found } = loadCase(db, id);
+  const notes = (
+    statement(db, 'SELECT id, case_id, author_id, body, created_at FROM case_notes WHERE case_id = ? ORDER BY seq').all(id) as {
+      id: string;
+      case_id: string;
+      author_id: string;
+      body: string;
+      created_at: number;
+    }[]
+  ).map((n): CaseNote => ({ id: n.id, caseId: n.case_id, authorId: n.author_id, body: n.body, createdAt: iso(n.created_at) }));
+  const events = (
+    statement(db, 'SELECT id, case_id, type, actor_id, at, before, after FROM case_events WHERE case_id = ? ORDER BY seq').all(id) as {
+      id: string;
+      case_id: string;
+      type: CaseEvent['type'];
+      actor_id: string;
+      at: number;
+      before: string | null;
+      after: string | null;
+    }[]
+  ).map(
+    (e): CaseEvent => ({
+      id: e.id,
+      caseId: e.case_id,
+      type: e.type,
+      actorId: e.actor_id,
+      at: iso(e.at),
+      before: parseJson(e.before),
+      after: parseJson(e.after),
+    }),
+  );
+  return {
+    case: found,
+    notes,
+    events,
+    allowedStatusEvents: allowedStatusEvents({ status: found.status, epoch: found.statusEpoch }, deps.session.agent.role),
+  };
+}
+
+/**
+ * Free-text search over reference, caller name and phone, address, description and notes; newest
+ * first. A full reference number goes straight to its row.
+ */
+export function searchCases(db: ReadableDb, query: string, limit: number): CaseSummary[] {
+  const reference = parseReference(query);
+  if (reference) {
+    const row = statement(db, `SELECT ${SUMMARY_COLUMNS} FROM cases WHERE reference = ? AND deleted_at IS NULL`).get(query.trim().toUpperCase()) as
+      | SummaryRow
+      | undefined;
+    if (row) return [summaryFromRow(row)];
+  }
+  const match = toMatchQuery(query);
+  if (!match) return [];
+  const rows = statement(
+    db,
+    `SELECT ${SUMMARY_COLUMNS} FROM cases
+     WHERE seq IN (SELECT rowid FROM cases_search WHERE cases_search MATCH @match ORDER BY rowid DESC LIMIT @limit)
+       AND deleted_at IS NULL
+     ORDER BY seq DESC`,
+  ).all({ match, limit }) as SummaryRow[];
+  return rows.map(summaryFromRow);
+}
+
+interface Cursor {
+  createdAt: number;
+  seq: number;
+}
+
+const encodeCursor = (c: Cursor): string => Buffer.from(`${c.createdAt}:${c.seq}`).toString('base64url');
+
+function decodeCursor(cursor: string): Cursor {
+  const match = /^(\d+):(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match) throw new DomainError('invalid_input', 'cursor: is not a cursor this desk handed out', [{ field: 'cursor', message: 'is not a cursor this desk handed out' }]);
+  return { createdAt: Number(match[1]), seq: Number(match[2]) };
+}
+
+function whereClause(filters: CaseFilters): { sql: string; params: Record<string, unknown> } {
+  const clauses = ['deleted_at IS NULL'];
+  const params: Record<string, unknown> = {};
+  const inList = (column: string, values: readonly string[] | undefined) => {
+    if (!values || values.length === 0) return;
+    const names = values.map((value, i) => {
+      params[`${column}_${i}`] = value;
+      return `@${column}_${i}`;
+    });
+    clauses.push(`${column} IN (${names.join(', ')})`);
+  };
+  inList('status', filters.status);
+  inList('channel', filters.channel);
+  inList('kind', filters.kind);
+  inList('department_code', filters.departmentCode);
+  inList('service_code', filters.serviceCode);
+  if (filters.createdFrom) {
+    clauses.push('created_at >= @createdFrom');
+    params.createdFrom = Date.parse(filters.createdFrom);
+  }
+  if (filters.createdTo) {
+    clauses.push('created_at <= @createdTo');
+    params.createdTo = Date.parse(filters.createdTo);
+  }
+  const match = filters.text ? toMatchQuery(filters.text) : null;
+  if (match) {
+    clauses.push('seq IN (SELECT rowid FROM cases_search WHERE cases_search MATCH @match)');
+    params.match = match;
+  }
+  return { sql: clauses.join(' AND '), params };
+}
+
+/** Every case on this desk matching the filters, newest first, a page at a time. */
+export function listCases(
+  db: ReadableDb,
+  input: { filters: CaseFilters; limit: number; cursor?: string | undefined },
+): { items: CaseSummary[]; nextCursor: string | null; total: number } {
+  const where = whereClause(input.filters);
+  const after = input.cursor ? decodeCursor(input.cursor) : null;
+  const pageWhere = after ? `${where.sql} AND (created_at, seq) < (@afterCreatedAt, @afterSeq)` : where.sql;
+  const rows = db
+    .prepare(`SELECT seq, ${SUMMARY_COLUMNS} FROM cases WHERE ${pageWhere} ORDER BY created_at DESC, seq DESC LIMIT @limit`)
+    .all({ ...where.params, ...(after ? { afterCreatedAt: after.createdAt, afterSeq: after.seq } : {}), limit: input.limit + 1 }) as (SummaryRow & {
+    seq: number;
+  })[];
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  const total = (db.prepare(`SELECT count(*) AS n FROM cases WHERE ${where.sql}`).get(where.params) as { n: number }).n;
+  return {
+    items: page.map(summaryFromRow),
+    nextCursor: rows.length > input.limit && last ? encodeCursor({ createdAt: last.created_at, seq: last.seq }) : null,
+    total,
+  };
+}

@@ -1,0 +1,71 @@
+import { newId, type Case } from '../../../shared/domain';
+import type { ReadableDb, WritableDb } from '../db/connection';
+import { statement } from '../db/statements';
+import { notFound } from '../errors';
+import { CASE_COLUMNS, caseFromRow, rowValuesOf, type CaseRow } from './case-row';
+
+/** Low-level reads and writes of case rows and their audit events; services decide what is allowed. */
+
+export function findCaseRow(db: ReadableDb, id: string): CaseRow | undefined {
+  return statement(db, `SELECT ${CASE_COLUMNS} FROM cases WHERE id = ? AND deleted_at IS NULL`).get(id) as CaseRow | undefined;
+}
+
+export function loadCase(db: ReadableDb, id: string): { seq: number; case: Case } {
+  const row = findCaseRow(db, id);
+  if (!row) throw notFound('case', id);
+  return { seq: row.seq, case: caseFromRow(row) };
+}
+
+export function insertCase(db: WritableDb, c: Case): number {
+  const values = rowValuesOf(c);
+  const columns = Object.keys(values);
+  const sql = `INSERT INTO cases (${columns.join(', ')}) VALUES (${columns.map((k) => `@${k}`).join(', ')})`;
+  return Number(statement(db, sql).run(values).lastInsertRowid);
+}
+
+/** Rewrites a case row; `expectedVersion` guards against a concurrent local edit. */
+export function replaceCase(db: WritableDb, c: Case, expectedVersion: number): void {
+  const { id: _id, ...values } = rowValuesOf(c);
+  const assignments = Object.keys(values).map((k) => `${k} = @${k}`).join(', ');
+  const changed = statement(db, `UPDATE cases SET ${assignments} WHERE id = @id AND version = @expectedVersion`).run({
+    ...values,
+    id: c.id,
+    expectedVersion,
+  }).changes;
+  if (changed !== 1) throw new Error(`replaceCase: case ${c.id} was not at version ${expectedVersion}`);
+}
+
+export interface EventRecord {
+  caseId: string;
+  type: 'created' | 'updated' | 'status_changed' | 'note_added' | 'wrapped_up';
+  actorId: string;
+  at: number;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+export function recordEvent(db: WritableDb, event: EventRecord): void {
+  statement(db, 'INSERT INTO case_events (id, case_id, type, actor_id, at, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    newId(),
+    event.caseId,
+    event.type,
+    event.actorId,
+    event.at,
+    event.before ? JSON.stringify(event.before) : null,
+    event.after ? JSON.stringify(event.after) : null,
+  );
+}
+
+/** The fields that differ between two versions of a case, as before/after records for the audit. */
+export function diffCase(before: Case, after: Case): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const was: Record<string, unknown> = {};
+  const now: Record<string, unknown> = {};
+  for (const key of Object.keys(after) as (keyof Case)[]) {
+    if (key === 'version' || key === 'updatedAt') continue;
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      was[key] = before[key];
+      now[key] = after[key];
+    }
+  }
+  return { before: was, after: now };
+}

@@ -1,0 +1,44 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { migrate, type MigrationReport } from './migrate';
+
+declare const access: unique symbol;
+/** A handle that may only be read through. Functions that write take a WritableDb. */
+export type ReadableDb = Database.Database & { readonly [access]: 'read' | 'write' };
+export type WritableDb = Database.Database & { readonly [access]: 'write' };
+
+export interface OpenedDesk {
+  db: WritableDb;
+  migrations: MigrationReport;
+}
+
+/**
+ * Opens (creating if needed) a desk database and brings its schema up to date.
+ * WAL with synchronous=FULL: a reference number read back to a caller must survive a power cut,
+ * and WAL's default NORMAL may drop the last commits on one.
+ */
+export function openDeskDatabase(file: string): OpenedDesk {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const raw = new Database(file);
+  try {
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('synchronous = FULL');
+    raw.pragma('foreign_keys = ON');
+    raw.pragma('busy_timeout = 5000');
+    const quick = raw.pragma('quick_check', { simple: true });
+    if (quick !== 'ok') throw new Error(`The desk database ${file} is damaged (quick_check: ${String(quick)}). Restore it from a backup.`);
+    const db = raw as WritableDb;
+    return { db, migrations: migrate(db) };
+  } catch (error) {
+    raw.close();
+    throw error;
+  }
+}
+
+/** Opens an existing desk database for reading only; it is neither created nor migrated. */
+export function openReadonlyDeskDatabase(file: string): ReadableDb {
+  const raw = new Database(file, { readonly: true, fileMustExist: true });
+  raw.pragma('busy_timeout = 5000');
+  return raw as ReadableDb;
+}

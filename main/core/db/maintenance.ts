@@ -1,0 +1,57 @@
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import type { ReadableDb } from './connection';
+import { migrationState } from './migrate';
+
+export interface HealthReport {
+  file: string;
+  integrity: string[];
+  foreignKeyProblems: { table: string; rowid: number; parent: string }[];
+  migrations: { current: number; latest: number };
+  cases: number;
+  pendingMutations: number;
+  healthy: boolean;
+}
+
+const countOf = (db: ReadableDb, table: string): number => {
+  const exists = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(table);
+  return exists ? (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n : 0;
+};
+
+/** Full integrity and foreign-key checks, the migration state and the case count. Reads only. */
+export function checkDeskDatabase(db: ReadableDb, file: string): HealthReport {
+  const integrity = db.pragma('integrity_check', { simple: false }) as { integrity_check: string }[];
+  const foreignKeyProblems = (db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]).map((p) => ({
+    table: p.table,
+    rowid: p.rowid,
+    parent: p.parent,
+  }));
+  const migrations = migrationState(db);
+  const messages = integrity.map((row) => row.integrity_check);
+  return {
+    file,
+    integrity: messages,
+    foreignKeyProblems,
+    migrations,
+    cases: countOf(db, 'cases'),
+    pendingMutations: countOf(db, 'outbox'),
+    healthy: messages.length === 1 && messages[0] === 'ok' && foreignKeyProblems.length === 0 && migrations.current === migrations.latest,
+  };
+}
+
+/**
+ * An online backup through SQLite's backup API — never a bare file copy, which would miss the
+ * commits still in the -wal file. The copy is checked before it is reported as made.
+ */
+export async function backupDeskDatabase(db: ReadableDb, destination: string): Promise<{ pages: number; integrity: string }> {
+  if (existsSync(destination)) throw new Error(`${destination} already exists; choose a new file name or remove it first`);
+  const progress = await db.backup(destination);
+  const copy = new Database(destination, { readonly: true });
+  try {
+    const integrity = String(copy.pragma('integrity_check', { simple: true }));
+    if (integrity !== 'ok') throw new Error(`the backup at ${destination} failed its integrity check: ${integrity}`);
+    return { pages: progress.totalPages, integrity };
+  } finally {
+    copy.close();
+  }
+}

@@ -1,0 +1,10 @@
+import { initial } from './0001-initial';
+
+/** A numbered schema change. Never edit one that has shipped: add the next number instead. */
+export interface Migration {
+  id: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [initial];

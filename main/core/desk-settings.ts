@@ -1,0 +1,20 @@
+import { DeskCodeSchema } from '../../shared/domain';
+import type { ReadableDb, WritableDb } from './db/connection';
+
+/** The desk code this database mints references with. Fixed once set: references must never repeat. */
+export function readDeskCode(db: ReadableDb): string | null {
+  const row = db.prepare("SELECT value FROM desk_settings WHERE key = 'desk_code'").get() as { value: string } | undefined;
+  return row?.value ?? null;
+}
+
+export function ensureDeskCode(db: WritableDb, requested: string | undefined): string {
+  const current = readDeskCode(db);
+  if (current && requested && current !== requested) {
+    throw new Error(`This desk database belongs to desk ${current}; it cannot mint references as ${requested}`);
+  }
+  const code = current ?? requested ?? 'D01';
+  const parsed = DeskCodeSchema.safeParse(code);
+  if (!parsed.success) throw new Error(`Desk code '${code}' ${parsed.error.issues[0]?.message ?? 'is not valid'}`);
+  if (!current) db.prepare("INSERT INTO desk_settings (key, value) VALUES ('desk_code', ?)").run(code);
+  return code;
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+export const API_ERROR_CODES = [
+  /** The input failed its schema or a domain rule; issues name each field. Nothing was written. */
+  'invalid_input',
+  'not_found',
+  /** The case lifecycle machine refused the status change. */
+  'transition_refused',
+  /** The record changed since the caller read it. */
+  'conflict',
+  'unknown_operation',
+  'internal',
+] as const;
+export const ApiErrorCodeSchema = z.enum(API_ERROR_CODES);
+export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>;
+
+export const FieldIssueSchema = z.object({ field: z.string(), message: z.string() });
+
+export const ApiErrorSchema = z.object({
+  code: ApiErrorCodeSchema,
+  message: z.string(),
+  issues: z.array(FieldIssueSchema),
+});
+export type ApiError = z.infer<typeof ApiErrorSchema>;
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** Turns zod issues into field paths a person can find: `caller.name`, `answers.size`. */
+export function issuesFromZod(error: z.ZodError): { field: string; message: string }[] {
+  return error.issues.map((issue) => ({
+    field: issue.path.length > 0 ? issue.path.map(String).join('.') : '(input)',
+    message: issue.message,
+  }));
+}
+
+export function describeIssues(issues: readonly { field: string; message: string }[]): string {
+  return issues.map((issue) => `${issue.field}: ${issue.message}`).join('; ');
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { CaseNoteSchema, CaseSchema, CatalogSchema, IdSchema, IsoTimeSchema, NewCaseSchema, PersistedIntakeSchema, WrapUpSchema } from '../domain';
+import {
+  CaseChangesSchema,
+  CaseDetailSchema,
+  CaseFiltersSchema,
+  CaseSummarySchema,
+  DraftSchema,
+  PageLimitSchema,
+  StatusEventSchema,
+  requiredText,
+} from './cases';
+
+export interface Operation<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  /** Whether the operation changes the desk database (the bridge may treat reads differently). */
+  writes: boolean;
+}
+
+const op = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, writes: boolean): Operation<I, O> => ({ input, output, writes });
+const nothing = z.object({}).strict();
+
+/**
+ * The console API: every operation the renderer may ask main for, named once. The Electron IPC
+ * bridge, the preload and the HTTP host are all generated from this table.
+ */
+export const consoleApi = {
+  catalog: op(nothing, CatalogSchema, false),
+  createCase: op(NewCaseSchema, CaseSchema, true),
+  getCase: op(z.object({ id: IdSchema }).strict(), CaseDetailSchema, false),
+  updateCase: op(
+    z.object({ id: IdSchema, expectedVersion: z.number().int().min(1), changes: CaseChangesSchema }).strict(),
+    CaseSchema,
+    true,
+  ),
+  transitionCase: op(
+    z.object({ id: IdSchema, expectedVersion: z.number().int().min(1).optional(), event: StatusEventSchema }).strict(),
+    CaseSchema,
+    true,
+  ),
+  addNote: op(z.object({ caseId: IdSchema, body: requiredText(10_000) }).strict(), CaseNoteSchema, true),
+  wrapUpCase: op(WrapUpSchema.strict(), CaseSchema, true),
+  searchCases: op(
+    z.object({ query: requiredText(200), limit: PageLimitSchema.default(50) }).strict(),
+    z.object({ items: z.array(CaseSummarySchema) }),
+    false,
+  ),
+  listCases: op(
+    z
+      .object({
+        filters: CaseFiltersSchema.default({}),
+        limit: PageLimitSchema.default(100),
+        /** Opaque: the nextCursor of the previous page. */
+        cursor: z.string().max(200).optional(),
+      })
+      .strict(),
+    z.object({ items: z.array(CaseSummarySchema), nextCursor: z.string().nullable(), total: z.number().int().min(0) }),
+    false,
+  ),
+  saveDraft: op(z.object({ id: IdSchema, persisted: PersistedIntakeSchema }).strict(), z.object({ savedAt: IsoTimeSchema }), true),
+  restoreDraft: op(nothing, z.object({ draft: DraftSchema.nullable() }), false),
+  discardDraft: op(z.object({ id: IdSchema }).strict(), z.object({ discarded: z.boolean() }), true),
+} as const satisfies Record<string, Operation>;
+
+export type ConsoleApi = typeof consoleApi;
+export type OperationName = keyof ConsoleApi;
+export type OperationInput<K extends OperationName> = z.input<ConsoleApi[K]['input']>;
+export type ParsedInput<K extends OperationName> = z.output<ConsoleApi[K]['input']>;
+export type OperationOutput<K extends OperationName> = z.output<ConsoleApi[K]['output']>;
+
+export const OPERATION_NAMES = Object.keys(consoleApi) as OperationName[];
+
+export const isOperationName = (name: string): name is OperationName => Object.hasOwn(consoleApi, name);

@@ -1,0 +1,10 @@
+export * from './answers';
+export * from './case';
+export * from './catalog';
+export * from './desk';
+export * from './draft';
+export * from './enums';
+export * from './ids';
+export * from './location';
+export * from './reference';
+export { defaultCatalog } from './default-catalog';

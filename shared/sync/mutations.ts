@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { CaseNoteSchema, CaseSchema, IdSchema } from '../domain';
+
+/** Bump when a mutation's args change shape; the server accepts this version and the one before. */
+export const MUTATION_SCHEMA_VERSION = 1;
+
+const StampSchema = z.object({ status: z.string(), epoch: z.number().int(), rank: z.number().int() });
+
+/**
+ * What a desk's outbox records for each local change, ready for POST /sync/push. Updates carry the
+ * values the writer saw (`before`) so the server can tell a conflict from a plain overwrite.
+ */
+export const MutationSchema = z.discriminatedUnion('name', [
+  z.object({ name: z.literal('createCase'), args: z.object({ case: CaseSchema }) }),
+  z.object({
+    name: z.literal('updateCase'),
+    args: z.object({ id: IdSchema, before: z.record(z.string(), z.unknown()), after: z.record(z.string(), z.unknown()) }),
+  }),
+  z.object({
+    name: z.literal('transitionCase'),
+    args: z.object({ id: IdSchema, event: z.string(), from: StampSchema, to: StampSchema, note: z.string().nullable() }),
+  }),
+  z.object({ name: z.literal('addNote'), args: z.object({ note: CaseNoteSchema }) }),
+  z.object({
+    name: z.literal('wrapUpCase'),
+    args: z.object({ id: IdSchema, before: z.record(z.string(), z.unknown()), after: z.record(z.string(), z.unknown()) }),
+  }),
+]);
+export type Mutation = z.infer<typeof MutationSchema>;

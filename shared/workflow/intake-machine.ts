@@ -1,0 +1,287 @@
+import { assign, fromPromise, setup } from 'xstate';
+import type {
+  Answers,
+  AnswerValue,
+  CancelReason,
+  CaseKind,
+  Channel,
+  Disposition,
+  FieldIssue,
+  Location,
+  NewCase,
+  Priority,
+  ServiceType,
+  WrapUp,
+} from '../domain';
+import { validateDetails } from '../domain';
+import type { Caller } from '../domain/case';
+import { handleTimeAt, stoppedClock, switchSegment, type HandleTimeClock } from './handle-time';
+
+/** Bump when a change to states or context would misread a draft persisted by an older build. */
+export const INTAKE_MACHINE_VERSION = 1;
+
+export interface IntakeInput {
+  /** Minted when the interaction starts; becomes the case id, so a retried save is idempotent. */
+  interactionId: string;
+}
+
+export interface SavedCase {
+  caseId: string;
+  reference: string;
+}
+
+export interface IntakeContext {
+  interactionId: string;
+  channel: Channel | null;
+  caller: Caller | null;
+  kind: CaseKind | null;
+  serviceType: ServiceType | null;
+  answers: Answers;
+  location: Location | null;
+  description: string;
+  priority: Priority | null;
+  /** Inline messages from the last attempt to leave the details step. */
+  issues: FieldIssue[];
+  saved: SavedCase | null;
+  /** The last failure of a save or wrap-up write, shown to the specialist; cleared on retry. */
+  error: string | null;
+  disposition: Disposition | null;
+  wrapUpNote: string;
+  cancelReason: { reason: CancelReason; detail: string } | null;
+  clock: HandleTimeClock;
+}
+
+/** Every event carries the wall-clock time it happened, so the machine stays pure and replayable. */
+type Timed<T> = T & { at: number };
+export type IntakeEvent = Timed<
+  | { type: 'CHOOSE_CHANNEL'; channel: Channel }
+  | { type: 'SELECT_CALLER'; caller: Extract<Caller, { anonymous: false }> }
+  | { type: 'ANONYMOUS' }
+  | { type: 'SET_KIND'; kind: CaseKind }
+  | { type: 'SET_SERVICE_TYPE'; serviceType: ServiceType }
+  | { type: 'SET_ANSWER'; code: string; value: AnswerValue | null }
+  | { type: 'SET_LOCATION'; location: Location | null }
+  | { type: 'SET_DESCRIPTION'; description: string }
+  | { type: 'SET_PRIORITY'; priority: Priority }
+  | { type: 'NEXT' }
+  | { type: 'BACK' }
+  | { type: 'SAVE' }
+  | { type: 'HOLD' }
+  | { type: 'RESUME' }
+  | { type: 'END_CALL' }
+  | { type: 'SET_DISPOSITION'; disposition: Disposition }
+  | { type: 'SET_WRAP_UP_NOTE'; note: string }
+  | { type: 'FINISH' }
+  | { type: 'CANCEL'; reason: CancelReason; detail?: string }
+>;
+
+export function newCaseFromIntake(context: IntakeContext): NewCase {
+  if (!context.channel || !context.caller || !context.kind || !context.serviceType) {
+    throw new Error('newCaseFromIntake: the intake is not classified yet');
+  }
+  return {
+    id: context.interactionId,
+    channel: context.channel,
+    kind: context.kind,
+    serviceCode: context.serviceType.code,
+    priority: context.priority ?? context.serviceType.defaultPriority,
+    caller: context.caller,
+    location: context.location,
+    answers: context.answers,
+    description: context.description,
+  };
+}
+
+const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+const detailIssues = (context: IntakeContext): FieldIssue[] =>
+  context.serviceType && context.kind ? validateDetails(context.serviceType, context.kind, context.answers, context.location) : [];
+
+export const intakeMachine = setup({
+  types: {
+    context: {} as IntakeContext,
+    events: {} as IntakeEvent,
+    input: {} as IntakeInput,
+  },
+  actors: {
+    /** Writes the case (createCase). Provided by the host; must be idempotent on the interaction id. */
+    saveCase: fromPromise<SavedCase, NewCase>(async () => {
+      throw new Error('saveCase was not provided to the intake machine');
+    }),
+    /** Records disposition, note and handle time on the saved case (wrapUpCase). Provided by the host. */
+    finishInteraction: fromPromise<void, WrapUp>(async () => {
+      throw new Error('finishInteraction was not provided to the intake machine');
+    }),
+  },
+  guards: {
+    hasCaller: ({ context }) => context.caller !== null,
+    isClassified: ({ context }) => context.kind !== null && context.serviceType !== null,
+    detailsComplete: ({ context }) => detailIssues(context).length === 0,
+    hasDisposition: ({ context }) => context.disposition !== null,
+  },
+  actions: {
+    startTalkClock: assign({ clock: ({ context, event }) => switchSegment(context.clock, 'talk', event.at) }),
+    startHoldClock: assign({ clock: ({ context, event }) => switchSegment(context.clock, 'hold', event.at) }),
+    startWrapUpClock: assign({ clock: ({ context, event }) => switchSegment(context.clock, 'wrap_up', event.at) }),
+    stopClock: assign({ clock: ({ context, event }) => switchSegment(context.clock, null, event.at) }),
+    showDetailIssues: assign({ issues: ({ context }) => detailIssues(context) }),
+    clearIssues: assign({ issues: [] }),
+  },
+}).createMachine({
+  id: 'intake',
+  context: ({ input }) => ({
+    interactionId: input.interactionId,
+    channel: null,
+    caller: null,
+    kind: null,
+    serviceType: null,
+    answers: {},
+    location: null,
+    description: '',
+    priority: null,
+    issues: [],
+    saved: null,
+    error: null,
+    disposition: null,
+    wrapUpNote: '',
+    cancelReason: null,
+    clock: stoppedClock(),
+  }),
+  initial: 'active',
+  states: {
+    active: {
+      type: 'parallel',
+      states: {
+        flow: {
+          initial: 'capturing',
+          states: {
+            capturing: {
+              initial: 'channel',
+              on: {
+                CANCEL: {
+                  target: '#intake.cancelled',
+                  actions: [
+                    'stopClock',
+                    assign({ cancelReason: ({ event }) => ({ reason: event.reason, detail: event.detail ?? '' }) }),
+                  ],
+                },
+              },
+              states: {
+                channel: {
+                  on: {
+                    CHOOSE_CHANNEL: {
+                      target: 'caller',
+                      actions: [assign({ channel: ({ event }) => event.channel }), 'startTalkClock'],
+                    },
+                  },
+                },
+                caller: {
+                  on: {
+                    SELECT_CALLER: { target: 'classify', actions: assign({ caller: ({ event }) => event.caller }) },
+                    ANONYMOUS: { target: 'classify', actions: assign({ caller: { anonymous: true } }) },
+                    NEXT: { target: 'classify', guard: 'hasCaller' },
+                  },
+                },
+                classify: {
+                  on: {
+                    SET_KIND: { actions: assign({ kind: ({ event }) => event.kind }) },
+                    SET_SERVICE_TYPE: {
+                      actions: assign(({ context, event }) =>
+                        context.serviceType?.code === event.serviceType.code
+                          ? { serviceType: event.serviceType }
+                          : { serviceType: event.serviceType, answers: {}, issues: [] },
+                      ),
+                    },
+                    NEXT: { target: 'details', guard: 'isClassified' },
+                    BACK: 'caller',
+                  },
+                },
+                details: {
+                  on: {
+                    SET_ANSWER: {
+                      actions: assign({
+                        answers: ({ context, event }) => {
+                          const { [event.code]: _previous, ...rest } = context.answers;
+                          return event.value === null ? rest : { ...rest, [event.code]: event.value };
+                        },
+                      }),
+                    },
+                    SET_LOCATION: { actions: assign({ location: ({ event }) => event.location }) },
+                    SET_DESCRIPTION: { actions: assign({ description: ({ event }) => event.description }) },
+                    SET_PRIORITY: { actions: assign({ priority: ({ event }) => event.priority }) },
+                    NEXT: [
+                      { target: 'review', guard: 'detailsComplete', actions: 'clearIssues' },
+                      { actions: 'showDetailIssues' },
+                    ],
+                    BACK: 'classify',
+                  },
+                },
+                review: {
+                  on: {
+                    SAVE: { target: '#intake.active.flow.saving', actions: assign({ error: null }) },
+                    BACK: 'details',
+                  },
+                },
+              },
+            },
+            saving: {
+              invoke: {
+                src: 'saveCase',
+                input: ({ context }) => newCaseFromIntake(context),
+                onDone: { target: 'saved', actions: assign({ saved: ({ event }) => event.output }) },
+                onError: {
+                  target: 'capturing.review',
+                  actions: assign({ error: ({ event }) => `The case was not saved: ${errorMessage(event.error)}` }),
+                },
+              },
+            },
+            saved: {
+              on: {
+                END_CALL: { target: '#intake.wrapUp', actions: 'startWrapUpClock' },
+              },
+            },
+          },
+        },
+        line: {
+          initial: 'connected',
+          states: {
+            connected: { on: { HOLD: { target: 'onHold', guard: ({ context }) => context.channel !== null, actions: 'startHoldClock' } } },
+            onHold: { on: { RESUME: { target: 'connected', actions: 'startTalkClock' } } },
+          },
+        },
+      },
+    },
+    wrapUp: {
+      initial: 'editing',
+      states: {
+        editing: {
+          on: {
+            SET_DISPOSITION: { actions: assign({ disposition: ({ event }) => event.disposition }) },
+            SET_WRAP_UP_NOTE: { actions: assign({ wrapUpNote: ({ event }) => event.note }) },
+            FINISH: { target: 'finishing', guard: 'hasDisposition', actions: ['stopClock', assign({ error: null })] },
+          },
+        },
+        finishing: {
+          invoke: {
+            src: 'finishInteraction',
+            input: ({ context }) => ({
+              caseId: context.saved!.caseId,
+              disposition: context.disposition!,
+              note: context.wrapUpNote,
+              handleTime: handleTimeAt(context.clock, 0),
+            }),
+            onDone: { target: '#intake.done' },
+            onError: {
+              target: 'editing',
+              actions: assign({ error: ({ event }) => `The wrap-up was not recorded: ${errorMessage(event.error)}` }),
+            },
+          },
+        },
+      },
+    },
+    done: { type: 'final' },
+    cancelled: { type: 'final' },
+  },
+});
+
+export type IntakeMachine = typeof intakeMachine;
