@@ -1,5 +1,5 @@
 import { PersistedIntakeSchema, type PersistedIntake } from '../domain';
-import type { SnapshotFrom } from 'xstate';
+import type { Snapshot, SnapshotFrom } from 'xstate';
 import { INTAKE_MACHINE_VERSION, type IntakeMachine } from './intake-machine';
 
 export type IntakeSnapshot = SnapshotFrom<IntakeMachine>;
@@ -39,9 +39,10 @@ export function persistIntake(persistedSnapshot: unknown): PersistedIntake {
   return PersistedIntakeSchema.parse({ machineVersion: INTAKE_MACHINE_VERSION, snapshot: persistedSnapshot });
 }
 
-export type RestoreResult =
-  | { ok: true; snapshot: Record<string, unknown> }
-  | { ok: false; reason: string };
+export type RestoreResult = { ok: true; snapshot: Snapshot<unknown> } | { ok: false; reason: string };
+
+const looksLikeSnapshot = (value: Record<string, unknown>): value is Record<string, unknown> & Snapshot<unknown> =>
+  typeof value.status === 'string' && 'value' in value && typeof value.context === 'object';
 
 export function snapshotToRestore(persisted: PersistedIntake): RestoreResult {
   if (persisted.machineVersion !== INTAKE_MACHINE_VERSION) {
@@ -50,5 +51,6 @@ export function snapshotToRestore(persisted: PersistedIntake): RestoreResult {
       reason: `the draft was saved by intake version ${persisted.machineVersion}; this build runs version ${INTAKE_MACHINE_VERSION}`,
     };
   }
+  if (!looksLikeSnapshot(persisted.snapshot)) return { ok: false, reason: 'the draft does not hold an intake snapshot' };
   return { ok: true, snapshot: persisted.snapshot };
 }

@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId, type Case } from '../../shared/domain';
+import { OPERATION_NAMES, type OperationName } from '../../shared/contract';
+import { openTestDesk, tableCounts, type TestDesk } from '../../test/helpers/desk';
+
+let desk: TestDesk;
+let existing: Case;
+
+beforeAll(() => {
+  desk = openTestDesk();
+  const created = desk.call('createCase', {
+    id: newId(),
+    channel: 'walk_in',
+    kind: 'information',
+    serviceCode: 'general-information',
+    caller: { anonymous: true },
+    location: null,
+    answers: {},
+    description: 'Asked for city hall hours',
+  });
+  if (!created.ok) throw new Error(created.error.message);
+  existing = created.value as Case;
+});
+afterAll(() => desk.close());
+
+/** For every operation: inputs a buggy or hostile renderer might send, and the field each must name. */
+const BAD_INPUTS: Record<OperationName, { input: unknown; field: string }[]> = {
+  catalog: [{ input: { extra: 1 }, field: '(input)' }],
+  createCase: [
+    { input: null, field: 'id' },
+    { input: { id: 'not-a-uuid' }, field: 'id' },
+    { input: { id: newId(), channel: 'fax', kind: 'information', serviceCode: 'x', caller: { anonymous: true }, location: null, answers: {}, description: '' }, field: 'channel' },
+    { input: { id: newId(), channel: 'phone', kind: 'gossip', serviceCode: 'x', caller: { anonymous: true }, location: null, answers: {}, description: '' }, field: 'kind' },
+    { input: { id: newId(), channel: 'phone', kind: 'information', serviceCode: 'general-information', caller: { anonymous: false, name: '  ' }, location: null, answers: {}, description: '' }, field: 'caller.name' },
+    { input: { id: newId(), channel: 'phone', kind: 'information', serviceCode: 'general-information', caller: { anonymous: false, name: 'A', phone: 'call me' }, location: null, answers: {}, description: '' }, field: 'caller.phone' },
+    { input: { id: newId(), channel: 'phone', kind: 'information', serviceCode: 'general-information', caller: { anonymous: true }, location: { lat: 91, lng: 0 }, answers: {}, description: '' }, field: 'location.lat' },
+    { input: { id: newId(), channel: 'phone', kind: 'information', serviceCode: 'general-information', caller: { anonymous: true }, location: null, answers: { a: { nested: true } }, description: '' }, field: 'answers.a' },
+    { input: { id: newId(), channel: 'phone', kind: 'information', serviceCode: 'general-information', caller: { anonymous: true }, location: null, answers: {}, description: 'x'.repeat(10_001) }, field: 'description' },
+    { input: { id: newId(), channel: 'phone', kind: 'information', serviceCode: 'no-such-type', caller: { anonymous: true }, location: null, answers: {}, description: '' }, field: 'serviceCode' },
+  ],
+  getCase: [
+    { input: {}, field: 'id' },
+    { input: { id: 42 }, field: 'id' },
+  ],
+  updateCase: [
+    { input: { id: newId(), expectedVersion: 1, changes: { priority: 'high' } }, field: 'id' },
+    { input: { id: 'x', expectedVersion: 1, changes: { priority: 'high' } }, field: 'id' },
+    { input: { id: newId(), expectedVersion: 0, changes: { priority: 'high' } }, field: 'expectedVersion' },
+    { input: { id: newId(), expectedVersion: 1, changes: {} }, field: 'changes' },
+    { input: { id: newId(), expectedVersion: 1, changes: { status: 'closed' } }, field: 'changes' },
+    { input: { id: newId(), expectedVersion: 1, changes: { priority: 'whenever' } }, field: 'changes.priority' },
+  ],
+  transitionCase: [
+    { input: { id: newId(), event: { type: 'OPEN' } }, field: 'id' },
+    { input: { id: newId(), event: { type: 'TELEPORT' } }, field: 'event.type' },
+    { input: { id: newId(), event: { type: 'RESOLVE' } }, field: 'event.note' },
+    { input: { id: newId(), event: { type: 'RESOLVE', note: '   ' } }, field: 'event.note' },
+    { input: { id: newId(), event: { type: 'CANCEL', reason: '' } }, field: 'event.reason' },
+  ],
+  addNote: [
+    { input: { caseId: newId(), body: 'hello' }, field: 'id' },
+    { input: { caseId: newId(), body: '' }, field: 'body' },
+    { input: { caseId: 'nope', body: 'hi' }, field: 'caseId' },
+  ],
+  wrapUpCase: [
+    { input: { caseId: newId(), disposition: 'answered', note: '', handleTime: { talkMs: 1, holdMs: 0, wrapUpMs: 0 } }, field: 'id' },
+    { input: { caseId: newId(), disposition: 'shrugged', note: '', handleTime: { talkMs: 1, holdMs: 0, wrapUpMs: 0 } }, field: 'disposition' },
+    { input: { caseId: newId(), disposition: 'answered', note: '', handleTime: { talkMs: -5, holdMs: 0, wrapUpMs: 0 } }, field: 'handleTime.talkMs' },
+    { input: { caseId: newId(), disposition: 'answered', note: '', handleTime: { talkMs: 1.5, holdMs: 0, wrapUpMs: 0 } }, field: 'handleTime.talkMs' },
+  ],
+  searchCases: [
+    { input: { query: '' }, field: 'query' },
+    { input: { query: 'x'.repeat(201) }, field: 'query' },
+    { input: { query: 'smith', limit: 0 }, field: 'limit' },
+    { input: { query: 'smith', limit: 10_000 }, field: 'limit' },
+  ],
+  listCases: [
+    { input: { filters: { status: ['lost'] } }, field: 'filters.status.0' },
+    { input: { filters: { channel: 'phone' } }, field: 'filters.channel' },
+    { input: { filters: { createdFrom: 'yesterday' } }, field: 'filters.createdFrom' },
+    { input: { filters: { createdFrom: '2026-11-27T00:00:00Z', createdTo: '2026-11-01T00:00:00Z' } }, field: 'filters.createdFrom' },
+    { input: { filters: { colour: 'red' } }, field: 'filters' },
+    { input: { cursor: 'garbage!' }, field: 'cursor' },
+    { input: { limit: 501 }, field: 'limit' },
+  ],
+  saveDraft: [
+    { input: { id: 'x', persisted: { machineVersion: 1, snapshot: {} } }, field: 'id' },
+    { input: { id: newId(), persisted: { machineVersion: 0, snapshot: {} } }, field: 'persisted.machineVersion' },
+    { input: { id: newId(), persisted: { machineVersion: 1, snapshot: 'state' } }, field: 'persisted.snapshot' },
+    { input: { id: newId(), persisted: { machineVersion: 1, snapshot: { big: 'x'.repeat(1_000_001) } } }, field: 'persisted.snapshot' },
+  ],
+  restoreDraft: [{ input: { agentId: 'someone-else' }, field: '(input)' }],
+  discardDraft: [{ input: { id: 7 }, field: 'id' }],
+};
+
+describe('every console operation refuses bad input, names the field, and writes nothing', () => {
+  it('covers every operation in the contract', () => {
+    expect(Object.keys(BAD_INPUTS).sort()).toEqual([...OPERATION_NAMES].sort());
+  });
+
+  for (const name of OPERATION_NAMES) {
+    for (const [index, { input, field }] of BAD_INPUTS[name].entries()) {
+      it(`${name} #${index + 1}: names ${field}`, () => {
+        const before = tableCounts(desk.db);
+        const result = desk.call(name, input);
+        expect(result.ok).toBe(false);
+        if (result.ok) return;
+        expect(['invalid_input', 'not_found']).toContain(result.error.code);
+        expect(result.error.issues.map((issue) => issue.field)).toContain(field);
+        expect(result.error.message.length).toBeGreaterThan(5);
+        expect(tableCounts(desk.db)).toEqual(before);
+      });
+    }
+  }
+
+  it('answers an unknown operation with unknown_operation', () => {
+    expect(desk.call('dropDatabase', {})).toMatchObject({ ok: false, error: { code: 'unknown_operation' } });
+    expect(desk.call('__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown_operation' } });
+  });
+
+  it('names the operation and the field in the message', () => {
+    const result = desk.call('searchCases', { query: '' });
+    expect(result).toMatchObject({ ok: false, error: { message: 'searchCases: query: must not be empty' } });
+  });
+
+  it('still serves good input after bad input', () => {
+    expect(desk.call('getCase', { id: existing.id })).toMatchObject({ ok: true, value: { case: { id: existing.id } } });
+  });
+});
+
+describe('listCases', () => {
+  it('filters and pages newest first with a cursor, and counts the total', () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      desk.clock.now += 60_000;
+      const result = desk.call('createCase', {
+        id: newId(),
+        channel: i % 2 === 0 ? 'phone' : 'chat',
+        kind: 'information',
+        serviceCode: 'billing-inquiry',
+        caller: { anonymous: true },
+        location: null,
+        answers: {},
+        description: `Billing question ${i}`,
+      });
+      if (!result.ok) throw new Error(result.error.message);
+      ids.push((result.value as Case).id);
+    }
+    const first = desk.call('listCases', { filters: { channel: ['phone'], departmentCode: ['utility_billing'] }, limit: 2 });
+    if (!first.ok) throw new Error(first.error.message);
+    const page1 = first.value as { items: { id: string }[]; nextCursor: string | null; total: number };
+    expect(page1.total).toBe(3);
+    expect(page1.items.map((i) => i.id)).toEqual([ids[4], ids[2]]);
+    const second = desk.call('listCases', { filters: { channel: ['phone'], departmentCode: ['utility_billing'] }, limit: 2, cursor: page1.nextCursor });
+    if (!second.ok) throw new Error(second.error.message);
+    const page2 = second.value as { items: { id: string }[]; nextCursor: string | null };
+    expect(page2.items.map((i) => i.id)).toEqual([ids[0]]);
+    expect(page2.nextCursor).toBeNull();
+    const text = desk.call('listCases', { filters: { text: 'billing question 3' } });
+    expect(text.ok && (text.value as { items: { id: string }[] }).items.map((i) => i.id)).toEqual([ids[3]]);
+  });
+});

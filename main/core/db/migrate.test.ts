@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDeskDatabase } from './connection';
+import { migrate, MigrationLedgerError, migrationState } from './migrate';
+import { MIGRATIONS, type Migration } from './migrations';
+
+let dir: string;
+let file: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'civicdesk-migrate-'));
+  file = join(dir, 'desk.sqlite');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const second: Migration = { id: 2, name: 'add_case_tags', sql: 'CREATE TABLE case_tags (case_id TEXT NOT NULL REFERENCES cases (id), tag TEXT NOT NULL) STRICT;' };
+
+describe('migrations', () => {
+  it('creates every table on a new file, STRICT, with WAL, synchronous FULL and foreign keys on', () => {
+    const { db, migrations } = openDeskDatabase(file);
+    expect(migrations).toEqual({ current: MIGRATIONS.length, latest: MIGRATIONS.length, applied: MIGRATIONS.map((m) => m.id) });
+    const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'cases_search%'").all() as { name: string; sql: string }[];
+    expect(tables.map((t) => t.name).sort()).toEqual(
+      ['case_events', 'case_notes', 'cases', 'desk_settings', 'intake_drafts', 'outbox', 'reference_sequences', 'schema_migrations', 'sqlite_sequence'].sort(),
+    );
+    for (const table of tables.filter((t) => t.name !== 'sqlite_sequence')) expect(table.sql, table.name).toMatch(/\)\s*STRICT/);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+  });
+
+  it('applies nothing the second time and keeps the ledger', () => {
+    openDeskDatabase(file).db.close();
+    const { db, migrations } = openDeskDatabase(file);
+    expect(migrations.applied).toEqual([]);
+    expect(migrationState(db)).toEqual({ current: MIGRATIONS.length, latest: MIGRATIONS.length });
+    db.close();
+  });
+
+  it('applies a new migration on an existing database, keeping its data', () => {
+    const { db } = openDeskDatabase(file);
+    db.prepare("INSERT INTO desk_settings (key, value) VALUES ('desk_code', 'D07')").run();
+    const report = migrate(db, [...MIGRATIONS, second]);
+    expect(report.applied).toEqual([2]);
+    expect(db.prepare("SELECT value FROM desk_settings WHERE key = 'desk_code'").get()).toEqual({ value: 'D07' });
+    expect(db.prepare("SELECT name FROM sqlite_schema WHERE name = 'case_tags'").get()).toEqual({ name: 'case_tags' });
+    db.close();
+  });
+
+  it('stops loudly, changing nothing, when the database was migrated by a newer build', () => {
+    const { db } = openDeskDatabase(file);
+    migrate(db, [...MIGRATIONS, second]);
+    db.close();
+    expect(() => openDeskDatabase(file)).toThrow(MigrationLedgerError);
+    expect(() => openDeskDatabase(file)).toThrow(/records migration 2 'add_case_tags', which this build does not have/);
+  });
+
+  it('stops loudly when a shipped migration was edited', () => {
+    openDeskDatabase(file).db.close();
+    const raw = new Database(file);
+    const edited: Migration = { ...MIGRATIONS[0]!, sql: `${MIGRATIONS[0]!.sql}\n-- edited` };
+    expect(() => migrate(raw, [edited])).toThrow(/migration 1 was applied as 'initial' with checksum .* but this build has 'initial' with checksum/);
+    raw.close();
+  });
+
+  it('rolls back a failing migration and its ledger row together', () => {
+    const { db } = openDeskDatabase(file);
+    const broken: Migration = { id: 2, name: 'broken', sql: 'CREATE TABLE half_done (x INTEGER) STRICT; SELECT * FROM no_such_table;' };
+    expect(() => migrate(db, [...MIGRATIONS, broken])).toThrow(/no such table/);
+    expect(migrationState(db).current).toBe(MIGRATIONS.length);
+    expect(db.prepare("SELECT name FROM sqlite_schema WHERE name = 'half_done'").get()).toBeUndefined();
+    db.close();
+  });
+
+  it('refuses a migration list that skips a number', () => {
+    const { db } = openDeskDatabase(file);
+    expect(() => migrate(db, [...MIGRATIONS, { ...second, id: 3 }])).toThrow(/numbered 1, 2, 3/);
+    db.close();
+  });
+});

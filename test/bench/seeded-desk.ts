@@ -1,0 +1,37 @@
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { defaultCatalog } from '../../shared/domain';
+import { openDeskDatabase } from '../../main/core/db/connection';
+import { migrationChecksum } from '../../main/core/db/migrate';
+import { MIGRATIONS } from '../../main/core/db/migrations';
+import { ensureDeskCode } from '../../main/core/desk-settings';
+import { seedCases } from '../../main/core/seed/generate-cases';
+
+const CACHE = join(process.cwd(), '.bench-cache');
+export const SEED_END = Date.parse('2026-11-27T00:00:00Z');
+
+/**
+ * A desk database holding `cases` seeded cases, copied fresh for each run from a cache built once
+ * (seeding a million cases takes minutes; the cache is keyed by the schema so it never goes stale).
+ */
+export function seededDeskCopy(cases: number, into: string, log: (line: string) => void): string {
+  const schema = migrationChecksum(MIGRATIONS[MIGRATIONS.length - 1]!).slice(0, 10);
+  const cached = join(CACHE, `desk-${cases}-${MIGRATIONS.length}-${schema}.sqlite`);
+  if (!existsSync(cached)) {
+    mkdirSync(CACHE, { recursive: true });
+    const building = `${cached}.building`;
+    rmSync(building, { force: true });
+    log(`seeding a desk database with ${cases.toLocaleString('en-CA')} cases (once; cached in .bench-cache/)…`);
+    const { db } = openDeskDatabase(building);
+    db.pragma('synchronous = OFF');
+    seedCases(db, defaultCatalog, { cases, deskCode: ensureDeskCode(db, 'D07'), endAt: SEED_END, timeZone: 'America/Edmonton' });
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    rmSync(`${building}-wal`, { force: true });
+    rmSync(`${building}-shm`, { force: true });
+    renameSync(building, cached);
+  }
+  const file = join(into, 'desk.sqlite');
+  copyFileSync(cached, file);
+  return file;
+}
