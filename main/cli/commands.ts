@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { defaultCatalog } from '../../shared/domain';
+import { dirname, resolve } from 'node:path';
+import { DeskCodeSchema, defaultCatalog } from '../../shared/domain';
 import { openDeskDatabase, openReadonlyDeskDatabase } from '../core/db/connection';
 import { backupDeskDatabase, checkDeskDatabase } from '../core/db/maintenance';
 import { defaultDataDir, deskDatabasePath } from '../core/data-dir';
@@ -46,17 +47,23 @@ export async function seedCommand(values: Values): Promise<number> {
   const end = text(values, 'end');
   const endAt = end === undefined ? Date.now() : Date.parse(end);
   if (Number.isNaN(endAt)) throw new CliError(`--end must be a date like 2026-11-27 (got '${end}')`, 2);
+  const seed = wholeNumber(values, 'seed', 311);
+  const requestedDesk = text(values, 'desk');
+  if (requestedDesk !== undefined) {
+    const parsed = DeskCodeSchema.safeParse(requestedDesk);
+    if (!parsed.success) throw new CliError(`--desk ${parsed.error.issues[0]?.message ?? 'is not a desk code'} (got '${requestedDesk}')`, 2);
+  }
   const file = databaseOf(values);
   const { db } = openDeskDatabase(file);
   try {
-    const deskCode = ensureDeskCode(db, text(values, 'desk'));
+    const deskCode = ensureDeskCode(db, requestedDesk);
     const started = performance.now();
     seedCases(db, defaultCatalog, {
       cases: count,
       deskCode,
       endAt,
       timeZone: 'America/Edmonton',
-      seed: wholeNumber(values, 'seed', 311),
+      seed,
       onProgress: progressBar('seeding'),
     });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -69,33 +76,42 @@ export async function seedCommand(values: Values): Promise<number> {
 
 export async function checkCommand(values: Values): Promise<number> {
   const file = existingDatabase(values);
-  const db = openReadonlyDeskDatabase(file);
+  let report;
   try {
-    const report = checkDeskDatabase(db, file);
-    if (values.json) {
-      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-      return report.healthy ? 0 : 1;
+    const db = openReadonlyDeskDatabase(file);
+    try {
+      report = checkDeskDatabase(db, file);
+    } finally {
+      db.close();
     }
-    const { current, latest } = report.migrations;
-    const lines = [
-      `Desk database   ${file}`,
-      `integrity       ${report.integrity.join('; ')}`,
-      `foreign keys    ${report.foreignKeyProblems.length === 0 ? 'ok' : `${report.foreignKeyProblems.length} rows point at missing parents`}`,
-      `migrations      ${current} of ${latest} applied${current === latest ? ' (up to date)' : current < latest ? ' (the app upgrades it at next start)' : ' (written by a newer CivicDesk)'}`,
-      `cases           ${report.cases}`,
-      `outbox          ${report.pendingMutations} mutations waiting to sync`,
-      report.healthy ? 'healthy' : 'NOT HEALTHY — restore from a backup or contact IT',
-    ];
-    process.stdout.write(`${lines.join('\n')}\n`);
-    return report.healthy ? 0 : 1;
-  } finally {
-    db.close();
+  } catch (error) {
+    // SQLite may refuse even to run its checks on a badly damaged file: that is a verdict too.
+    const reason = error instanceof Error ? error.message : String(error);
+    if (values.json) process.stdout.write(`${JSON.stringify({ file, healthy: false, error: reason }, null, 2)}\n`);
+    throw new CliError(`${file} is damaged (${reason}); restore it from a backup`);
   }
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return report.healthy ? 0 : 1;
+  }
+  const { current, latest } = report.migrations;
+  const lines = [
+    `Desk database   ${file}`,
+    `integrity       ${report.integrity.join('; ')}`,
+    `foreign keys    ${report.foreignKeyProblems.length === 0 ? 'ok' : `${report.foreignKeyProblems.length} rows point at missing parents`}`,
+    `migrations      ${current} of ${latest} applied${current === latest ? ' (up to date)' : current < latest ? ' (the app upgrades it at next start)' : ' (written by a newer CivicDesk)'}`,
+    `cases           ${report.cases}`,
+    `outbox          ${report.pendingMutations} mutations waiting to sync`,
+    report.healthy ? 'healthy' : 'NOT HEALTHY — restore from a backup or contact IT',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return report.healthy ? 0 : 1;
 }
 
 export async function backupCommand(values: Values): Promise<number> {
   const to = text(values, 'to');
   if (!to) throw new CliError('db backup: --to FILE is required', 2);
+  if (!existsSync(dirname(resolve(to)))) throw new CliError(`db backup: the folder ${dirname(resolve(to))} does not exist`);
   const file = existingDatabase(values);
   const db = openReadonlyDeskDatabase(file);
   try {

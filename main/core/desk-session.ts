@@ -26,3 +26,39 @@ export function localDay(at: number, timeZone: string): string {
   }
   return formatter.format(at);
 }
+
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+const offsetCache = new Map<string, number>();
+
+/** How far a zone's wall clock is ahead of UTC at an instant, in ms (Edmonton: −7 h or −6 h). */
+export function zoneOffsetAt(at: number, timeZone: string): number {
+  const key = `${timeZone} ${Math.floor(at / 900_000)}`;
+  const cached = offsetCache.get(key);
+  if (cached !== undefined) return cached;
+  let formatter = offsetFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    });
+    offsetFormatters.set(timeZone, formatter);
+  }
+  const parts = Object.fromEntries(formatter.formatToParts(at).map((p) => [p.type, Number(p.value)]));
+  const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!);
+  const offset = wall - (at - (at % 60_000));
+  if (offsetCache.size > 100_000) offsetCache.clear();
+  offsetCache.set(key, offset);
+  return offset;
+}
+
+/** The instant a wall-clock time in a zone names (months zero-based, as Date.UTC takes them). */
+export function zonedTimeToEpoch(timeZone: string, year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number {
+  const wall = Date.UTC(year, month, day, hour, minute, second, ms);
+  const first = wall - zoneOffsetAt(wall, timeZone);
+  return wall - zoneOffsetAt(first, timeZone);
+}

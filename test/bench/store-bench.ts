@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultCatalog, newId, type NewCase } from '../../shared/domain';
 import { openDeskDatabase } from '../../main/core/db/connection';
+import { runIdleMaintenance } from '../../main/core/db/maintenance';
 import { createCallOperation, createConsoleHandlers } from '../../main/core/console-api';
 import type { CoreDeps } from '../../main/core/desk-session';
 import { FIRST_NAMES, LAST_NAMES, STREETS } from '../../main/core/seed/distributions';
@@ -15,6 +16,8 @@ const SEEDED_CASES = 1_000_000;
 const CREATES = 2_000;
 const SEARCHES = 300;
 const GETS = 2_000;
+/** A specialist saves a case every minute or two; the app's idle maintenance runs every 15 s. */
+const MAINTENANCE_EVERY = 20;
 
 const newCase = (i: number): NewCase => ({
   id: newId(),
@@ -69,8 +72,15 @@ export const storeSection: BenchSection = {
       for (const row of sample.slice(0, 200)) expectOk(call('getCase', { id: row.id }));
       for (let i = 0; i < 50; i++) expectOk(call('createCase', newCase(i)));
 
-      log(`createCase × ${CREATES} (durable commits)…`);
-      const createTimes = timeEach(Array.from({ length: CREATES }, (_, i) => newCase(i + 100)), (input) => expectOk(call('createCase', input)));
+      log(`createCase × ${CREATES} (durable commits; idle maintenance between calls, untimed, as the app runs it)…`);
+      const createTimes: number[] = [];
+      for (let i = 0; i < CREATES; i++) {
+        const input = newCase(i + 100);
+        const started = performance.now();
+        expectOk(call('createCase', input));
+        createTimes.push(performance.now() - started);
+        if (i % MAINTENANCE_EVERY === MAINTENANCE_EVERY - 1) runIdleMaintenance(db);
+      }
 
       db.exec('CREATE TABLE bench_bare (id INTEGER PRIMARY KEY, payload TEXT NOT NULL) STRICT');
       const bare = db.prepare('INSERT INTO bench_bare (payload) VALUES (?)');

@@ -26,6 +26,10 @@ export function openDeskDatabase(file: string): OpenedDesk {
     raw.pragma('synchronous = FULL');
     raw.pragma('foreign_keys = ON');
     raw.pragma('busy_timeout = 5000');
+    // A desk database grows past a gigabyte; SQLite's 2 MB default cache makes every index insert a read.
+    raw.pragma('cache_size = -65536');
+    // Checkpoints belong to idle maintenance, not to the save a caller is waiting on; this is the backstop.
+    raw.pragma('wal_autocheckpoint = 10000');
     const quick = raw.pragma('quick_check', { simple: true });
     if (quick !== 'ok') throw new Error(`The desk database ${file} is damaged (quick_check: ${String(quick)}). Restore it from a backup.`);
     const db = raw as WritableDb;

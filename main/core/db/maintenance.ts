@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
-import type { ReadableDb } from './connection';
+import type { ReadableDb, WritableDb } from './connection';
 import { migrationState } from './migrate';
 
 export interface HealthReport {
@@ -54,4 +54,21 @@ export async function backupDeskDatabase(db: ReadableDb, destination: string): P
   } finally {
     copy.close();
   }
+}
+
+export interface MaintenanceResult {
+  /** Pages the passive checkpoint copied from the WAL into the database. */
+  checkpointedPages: number;
+  walPages: number;
+}
+
+/**
+ * Work the desk does between calls rather than inside them: a bounded step of search-index segment
+ * merging and a passive WAL checkpoint (which never waits for, or blocks, a reader).
+ * The host runs it on an idle timer; it is safe to run at any time.
+ */
+export function runIdleMaintenance(db: WritableDb, mergePages = 200): MaintenanceResult {
+  db.prepare("INSERT INTO cases_search (cases_search, rank) VALUES ('merge', ?)").run(mergePages);
+  const [result] = db.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
+  return { checkpointedPages: result?.checkpointed ?? 0, walPages: result?.log ?? 0 };
 }

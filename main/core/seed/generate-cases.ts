@@ -15,7 +15,7 @@ import {
   type ServiceType,
 } from '../../../shared/domain';
 import type { WritableDb } from '../db/connection';
-import { localDay } from '../desk-session';
+import { localDay, zonedTimeToEpoch } from '../desk-session';
 import {
   CHANNEL_WEIGHTS,
   CHAT_LAUNCH_MONTH,
@@ -45,17 +45,29 @@ export interface SeedOptions {
 const DAY_MS = 86_400_000;
 const AGENTS = ['agent-01', 'agent-02', 'agent-03', 'agent-04', 'agent-05', 'agent-06'];
 
-function pickTime(random: Random, endAt: number): number {
-  const month = random.weighted(Object.fromEntries(MONTH_WEIGHTS.map((w, i) => [i, w])));
-  const end = new Date(endAt);
-  // The same month of the year that ends at endAt: months after endAt's month belong to the year before.
-  const year = Number(month) > end.getUTCMonth() ? end.getUTCFullYear() - 1 : end.getUTCFullYear();
-  const daysInMonth = new Date(Date.UTC(year, Number(month) + 1, 0)).getUTCDate();
-  const day = 1 + random.int(daysInMonth);
-  const hour = Number(random.weighted(HOUR_WEIGHTS));
-  // Local hours in a Mountain-time city: about seven hours behind UTC.
-  const at = Date.UTC(year, Number(month), day, hour + 7, random.int(60), random.int(60), random.int(1000));
-  return Math.min(at, endAt - random.int(DAY_MS));
+const MONTHS = Object.fromEntries(MONTH_WEIGHTS.map((weight, month) => [month, weight]));
+
+/** A local office-hours time in the 365 days before endAt, shaped by month and hour of day. */
+function pickTime(random: Random, endAt: number, timeZone: string): number {
+  const endYear = Number(localDay(endAt, timeZone).slice(0, 4));
+  const endMonth = Number(localDay(endAt, timeZone).slice(5, 7)) - 1;
+  for (;;) {
+    const month = Number(random.weighted(MONTHS));
+    // Months after endAt's month belong to the year before: the seeded year ends at endAt.
+    const year = month > endMonth ? endYear - 1 : endYear;
+    const daysInMonth = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+    const hour = Number(random.weighted(HOUR_WEIGHTS));
+    const at = zonedTimeToEpoch(timeZone, year, month, 1 + random.int(daysInMonth), hour, random.int(60), random.int(60), random.int(1000));
+    if (at <= endAt && at > endAt - 365 * DAY_MS) return at;
+  }
+}
+
+/** Chat opened on the first of October inside the seeded year (as Lethbridge's did in 2022). */
+function chatLaunchAt(endAt: number, timeZone: string): number {
+  const day = localDay(endAt, timeZone);
+  const year = Number(day.slice(0, 4));
+  const month = Number(day.slice(5, 7)) - 1;
+  return zonedTimeToEpoch(timeZone, month >= CHAT_LAUNCH_MONTH ? year : year - 1, CHAT_LAUNCH_MONTH, 1);
 }
 
 function answerFor(random: Random, question: Question, at: number): AnswerValue {
@@ -107,8 +119,7 @@ function generateCase(random: Random, catalog: Catalog, options: SeedOptions, at
   const code = random.weighted(SERVICE_WEIGHTS[kind]);
   const type = catalog.serviceTypes.find((t) => t.code === code);
   if (!type) throw new Error(`seed: service type '${code}' is missing from the catalog`);
-  const month = new Date(at).getUTCMonth();
-  const channel: Channel = month >= CHAT_LAUNCH_MONTH && random.chance(CHAT_SHARE) ? 'chat' : (random.weighted(CHANNEL_WEIGHTS) as Channel);
+  const channel: Channel = at >= chatLaunchAt(options.endAt, options.timeZone) && random.chance(CHAT_SHARE) ? 'chat' : (random.weighted(CHANNEL_WEIGHTS) as Channel);
   const status = statusFor(random, kind, type, at, options.endAt);
   const resolved = status === 'resolved' || status === 'closed';
   const disposition = resolved && kind !== 'service_request' ? random.pick(FIRST_CONTACT_DISPOSITIONS) : dispositionFor(random, kind);
@@ -164,7 +175,7 @@ function generateCase(random: Random, catalog: Catalog, options: SeedOptions, at
 export function seedCases(db: WritableDb, catalog: Catalog, options: SeedOptions): { inserted: number } {
   if (!Number.isInteger(options.cases) || options.cases < 1) throw new Error(`seed: --cases must be a positive whole number (got ${options.cases})`);
   const random = createRandom(options.seed ?? 311);
-  const times = Array.from({ length: options.cases }, () => pickTime(random, options.endAt)).sort((a, b) => a - b);
+  const times = Array.from({ length: options.cases }, () => pickTime(random, options.endAt, options.timeZone)).sort((a, b) => a - b);
   const sequences = new Map<string, number>();
   const lastSequence = db.prepare('SELECT last_value FROM reference_sequences WHERE desk_code = ? AND day = ?').pluck();
   const referenceAt = (at: number): string => {
