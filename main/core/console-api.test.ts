@@ -25,6 +25,21 @@ afterAll(() => desk.close());
 
 /** For every operation: inputs a buggy or hostile renderer might send, and the field each must name. */
 const BAD_INPUTS: Record<OperationName, { input: unknown; field: string }[]> = {
+  deskInfo: [{ input: { verbose: true }, field: '(input)' }],
+  createAgent: [
+    { input: { name: 'A', role: 'specialist' }, field: 'name' },
+    { input: { name: 'Ana Specialist', role: 'mayor' }, field: 'role' },
+    { input: { name: 'x'.repeat(81), role: 'lead' }, field: 'name' },
+  ],
+  signIn: [
+    { input: {}, field: 'agentId' },
+    { input: { agentId: 'nobody-here' }, field: 'agentId' },
+  ],
+  signOut: [{ input: { everywhere: true }, field: '(input)' }],
+  findCallers: [
+    { input: { query: '' }, field: 'query' },
+    { input: { query: 'x'.repeat(101) }, field: 'query' },
+  ],
   catalog: [{ input: { extra: 1 }, field: '(input)' }],
   createCase: [
     { input: null, field: 'id' },
@@ -125,6 +140,48 @@ describe('every console operation refuses bad input, names the field, and writes
 
   it('still serves good input after bad input', () => {
     expect(desk.call('getCase', { id: existing.id })).toMatchObject({ ok: true, value: { case: { id: existing.id } } });
+  });
+});
+
+describe('agents and sign-in', () => {
+  it('creates a local profile, signs in and out, and refuses case work while signed out', () => {
+    const created = desk.call('createAgent', { name: 'Sam Lead', role: 'lead' });
+    if (!created.ok) throw new Error(created.error.message);
+    const duplicate = desk.call('createAgent', { name: 'sam lead', role: 'specialist' });
+    expect(duplicate).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ field: 'name' }] } });
+    const signedOut = desk.call('signOut', {});
+    expect(signedOut).toMatchObject({ ok: true, value: { agent: null, deskCode: 'D07', sync: { state: 'offline' } } });
+    expect(desk.call('searchCases', { query: 'hall' })).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+    expect(desk.call('getCase', { id: existing.id })).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+    expect(desk.call('catalog', {}).ok).toBe(true);
+    const signedIn = desk.call('signIn', { agentId: (created.value as { id: string }).id });
+    expect(signedIn).toMatchObject({ ok: true, value: { agent: { name: 'Sam Lead', role: 'lead' } } });
+    const info = desk.call('deskInfo', {});
+    expect(info.ok && (info.value as { agents: { name: string }[] }).agents.map((a) => a.name)).toContain('Sam Lead');
+  });
+});
+
+describe('findCallers', () => {
+  it('finds a caller by phone fragment or name, with their newest cases and open count', () => {
+    for (const [i, description] of ['Missed pickup', 'Cart cracked', 'Bill too high'].entries()) {
+      desk.clock.now += 60_000;
+      const result = desk.call('createCase', {
+        id: newId(),
+        channel: 'phone',
+        kind: 'information',
+        serviceCode: 'general-information',
+        caller: { anonymous: false, name: i === 2 ? 'Mei Wong' : 'Gurpreet Sandhu', phone: i === 2 ? '403-555-0101' : '403-555-7788' },
+        location: null,
+        answers: {},
+        description,
+      });
+      if (!result.ok) throw new Error(result.error.message);
+    }
+    const byPhone = desk.call('findCallers', { query: '555-7788' });
+    expect(byPhone).toMatchObject({ ok: true, value: { callers: [{ name: 'Gurpreet Sandhu', phone: '403-555-7788', caseCount: 2, openCount: 2 }] } });
+    if (byPhone.ok) expect((byPhone.value as { callers: { recentCases: { summary: string }[] }[] }).callers[0]!.recentCases.map((c) => c.summary)).toEqual(['Cart cracked', 'Missed pickup']);
+    expect(desk.call('findCallers', { query: 'mei w' })).toMatchObject({ ok: true, value: { callers: [{ name: 'Mei Wong', caseCount: 1 }] } });
+    expect(desk.call('findCallers', { query: 'cart' })).toMatchObject({ ok: true, value: { callers: [] } });
   });
 });
 

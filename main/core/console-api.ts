@@ -11,27 +11,57 @@ import {
 import { addNote, createCase, transitionCase, updateCase, wrapUpCase } from './cases/case-writes';
 import { getCase, listCases, searchCases } from './cases/case-reads';
 import type { WritableDb } from './db/connection';
-import type { CoreDeps } from './desk-session';
+import type { CoreDeps, DeskState } from './desk-session';
+import { createAgent, deskInfo, signIn, signOut } from './agents/agents';
+import { findCallers } from './cases/caller-lookup';
 import { discardDraft, restoreDraft, saveDraft } from './drafts/drafts';
 import { DomainError } from './errors';
 
 export type ConsoleHandlers = { [K in OperationName]: (input: ParsedInput<K>) => OperationOutput<K> };
 
+/** The desk with its signed-in agent; refuses, as a value the console can show, when nobody is. */
+function signedIn(state: DeskState): CoreDeps {
+  const { agent } = state.session;
+  if (!agent) throw new DomainError('not_signed_in', 'Sign in at this desk first');
+  return { session: { ...state.session, agent }, catalog: state.catalog, now: state.now };
+}
+
 /** The one implementation of the console API, over the desk database. */
-export function createConsoleHandlers(db: WritableDb, deps: CoreDeps): ConsoleHandlers {
+export function createConsoleHandlers(db: WritableDb, state: DeskState): ConsoleHandlers {
+  const agent = () => signedIn(state);
   return {
-    catalog: () => deps.catalog,
-    createCase: (input) => createCase(db, deps, input),
-    getCase: (input) => getCase(db, deps, input.id),
-    updateCase: (input) => updateCase(db, deps, input),
-    transitionCase: (input) => transitionCase(db, deps, input),
-    addNote: (input) => addNote(db, deps, input),
-    wrapUpCase: (input) => wrapUpCase(db, deps, input),
-    searchCases: (input) => ({ items: searchCases(db, input.query, input.limit) }),
-    listCases: (input) => listCases(db, input),
-    saveDraft: (input) => saveDraft(db, deps, input),
-    restoreDraft: () => restoreDraft(db, deps),
-    discardDraft: (input) => discardDraft(db, deps, input),
+    deskInfo: () => deskInfo(db, state),
+    createAgent: (input) => createAgent(db, state, input),
+    signIn: (input) => {
+      signIn(db, state, input.agentId);
+      return deskInfo(db, state);
+    },
+    signOut: () => {
+      signOut(db, state);
+      return deskInfo(db, state);
+    },
+    findCallers: (input) => {
+      agent();
+      return { callers: findCallers(db, input.query) };
+    },
+    catalog: () => state.catalog,
+    createCase: (input) => createCase(db, agent(), input),
+    getCase: (input) => getCase(db, agent(), input.id),
+    updateCase: (input) => updateCase(db, agent(), input),
+    transitionCase: (input) => transitionCase(db, agent(), input),
+    addNote: (input) => addNote(db, agent(), input),
+    wrapUpCase: (input) => wrapUpCase(db, agent(), input),
+    searchCases: (input) => {
+      agent();
+      return { items: searchCases(db, input.query, input.limit) };
+    },
+    listCases: (input) => {
+      agent();
+      return listCases(db, input);
+    },
+    saveDraft: (input) => saveDraft(db, agent(), input),
+    restoreDraft: () => restoreDraft(db, agent()),
+    discardDraft: (input) => discardDraft(db, agent(), input),
   };
 }
 

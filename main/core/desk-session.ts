@@ -15,6 +15,13 @@ export interface CoreDeps {
   now: () => number;
 }
 
+/** The desk as the console API sees it: maybe nobody is signed in yet. */
+export interface DeskState {
+  session: Omit<DeskSession, 'agent'> & { agent: Agent | null };
+  catalog: Catalog;
+  now: () => number;
+}
+
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** The local calendar day (YYYY-MM-DD) of an instant in a time zone. */

@@ -8,6 +8,8 @@ export const API_ERROR_CODES = [
   'transition_refused',
   /** The record changed since the caller read it. */
   'conflict',
+  /** The operation needs a signed-in agent and nobody is signed in at this desk. */
+  'not_signed_in',
   'unknown_operation',
   'internal',
 ] as const;

@@ -1,3 +1,5 @@
 export * from './cases';
+export * from './desk';
 export * from './errors';
 export * from './operations';
+export * from './bridge';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseNoteSchema, CaseSchema, CatalogSchema, IdSchema, IsoTimeSchema, NewCaseSchema, PersistedIntakeSchema, WrapUpSchema } from '../domain';
+import { AgentSchema, CaseNoteSchema, CaseSchema, CatalogSchema, IdSchema, IsoTimeSchema, NewCaseSchema, PersistedIntakeSchema, WrapUpSchema } from '../domain';
 import {
   CaseChangesSchema,
   CaseDetailSchema,
@@ -10,15 +10,23 @@ import {
   StatusEventSchema,
   requiredText,
 } from './cases';
+import { CallerMatchSchema, DeskInfoSchema, NewAgentSchema } from './desk';
 
 export interface Operation<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
   output: O;
   /** Whether the operation changes the desk database (the bridge may treat reads differently). */
   writes: boolean;
+  /** Whether it may run before anybody has signed in at this desk. */
+  beforeSignIn: boolean;
 }
 
-const op = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, writes: boolean): Operation<I, O> => ({ input, output, writes });
+const op = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, writes: boolean, beforeSignIn = false): Operation<I, O> => ({
+  input,
+  output,
+  writes,
+  beforeSignIn,
+});
 const nothing = z.object({}).strict();
 
 /**
@@ -26,7 +34,16 @@ const nothing = z.object({}).strict();
  * bridge, the preload and the HTTP host are all generated from this table.
  */
 export const consoleApi = {
-  catalog: op(nothing, CatalogSchema, false),
+  deskInfo: op(nothing, DeskInfoSchema, false, true),
+  createAgent: op(NewAgentSchema, AgentSchema, true, true),
+  signIn: op(z.object({ agentId: z.string().min(1, 'must name an agent') }).strict(), DeskInfoSchema, true, true),
+  signOut: op(nothing, DeskInfoSchema, true, true),
+  catalog: op(nothing, CatalogSchema, false, true),
+  findCallers: op(
+    z.object({ query: requiredText(100) }).strict(),
+    z.object({ callers: z.array(CallerMatchSchema) }),
+    false,
+  ),
   createCase: op(NewCaseSchema, CaseSchema, true),
   getCase: op(z.object({ id: IdSchema }).strict(), CaseDetailSchema, false),
   updateCase: op(

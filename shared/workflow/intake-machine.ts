@@ -49,6 +49,8 @@ export interface IntakeContext {
   wrapUpNote: string;
   cancelReason: { reason: CancelReason; detail: string } | null;
   clock: HandleTimeClock;
+  /** When FINISH was last pressed: the wrap-up's end, or where it resumes if the write fails. */
+  finishRequestedAt: number | null;
 }
 
 /** Every event carries the wall-clock time it happened, so the machine stays pure and replayable. */
@@ -146,6 +148,7 @@ export const intakeMachine = setup({
     wrapUpNote: '',
     cancelReason: null,
     clock: stoppedClock(),
+    finishRequestedAt: null,
   }),
   initial: 'active',
   states: {
@@ -258,7 +261,11 @@ export const intakeMachine = setup({
           on: {
             SET_DISPOSITION: { actions: assign({ disposition: ({ event }) => event.disposition }) },
             SET_WRAP_UP_NOTE: { actions: assign({ wrapUpNote: ({ event }) => event.note }) },
-            FINISH: { target: 'finishing', guard: 'hasDisposition', actions: ['stopClock', assign({ error: null })] },
+            FINISH: {
+              target: 'finishing',
+              guard: 'hasDisposition',
+              actions: ['stopClock', assign({ error: null, finishRequestedAt: ({ event }) => event.at })],
+            },
           },
         },
         finishing: {
@@ -268,12 +275,16 @@ export const intakeMachine = setup({
               caseId: context.saved!.caseId,
               disposition: context.disposition!,
               note: context.wrapUpNote,
-              handleTime: handleTimeAt(context.clock, 0),
+              handleTime: handleTimeAt(context.clock, context.finishRequestedAt ?? 0),
             }),
             onDone: { target: '#intake.done' },
             onError: {
               target: 'editing',
-              actions: assign({ error: ({ event }) => `The wrap-up was not recorded: ${errorMessage(event.error)}` }),
+              actions: assign({
+                error: ({ event }) => `The wrap-up was not recorded: ${errorMessage(event.error)}`,
+                // Wrap-up goes on from the moment FINISH was pressed: the time lost to the failure still counts.
+                clock: ({ context }) => switchSegment(context.clock, 'wrap_up', context.finishRequestedAt ?? 0),
+              }),
             },
           },
         },

@@ -107,7 +107,9 @@ const REFUSAL_HINTS: Partial<Record<LifecycleEventType, string>> = {
 export function decideStatusChange(current: { status: CaseStatus; epoch: number }, event: LifecycleEvent): LifecycleDecision {
   const snapshot = snapshotAt(current.status, current.epoch);
   if (!snapshot.can(event)) {
-    const hint = REFUSAL_HINTS[event.type];
+    // Name the rule only when the status admits this event and a guard refused it; otherwise the
+    // hint would blame a role or a note the person already has.
+    const hint = lifecycleMachine.states[current.status]?.ownEvents.includes(event.type) ? REFUSAL_HINTS[event.type] : undefined;
     return { ok: false, reason: `${event.type} is not allowed from ${current.status}${hint ? ` (${hint})` : ''}` };
   }
   const [next] = transition(lifecycleMachine, snapshot, event);

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { parseReference } from '../../shared/domain';
 import { openDeskDatabase } from '../../main/core/db/connection';
+import { MIGRATIONS } from '../../main/core/db/migrations';
 
 /**
  * Crash test: a child process writes cases through the console API in a loop; we SIGKILL it in the
@@ -197,7 +198,7 @@ describe('a desk database killed mid-write', () => {
     // The app's own open path accepts the killed file: quick_check passes, nothing left to migrate.
     const { db, migrations } = openDeskDatabase(file);
     try {
-      expect(migrations).toMatchObject({ current: 1, latest: 1, applied: [] });
+      expect(migrations).toMatchObject({ current: MIGRATIONS.length, latest: MIGRATIONS.length, applied: [] });
       expect(count(db, 'SELECT count(*) FROM cases')).toBe(before.cases);
     } finally {
       db.close();

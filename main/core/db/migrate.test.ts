@@ -15,7 +15,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const second: Migration = { id: 2, name: 'add_case_tags', sql: 'CREATE TABLE case_tags (case_id TEXT NOT NULL REFERENCES cases (id), tag TEXT NOT NULL) STRICT;' };
+const NEXT = MIGRATIONS.length + 1;
+const second: Migration = { id: NEXT, name: 'add_case_tags', sql: 'CREATE TABLE case_tags (case_id TEXT NOT NULL REFERENCES cases (id), tag TEXT NOT NULL) STRICT;' };
 
 describe('migrations', () => {
   it('creates every table on a new file, STRICT, with WAL, synchronous FULL and foreign keys on', () => {
@@ -23,7 +24,7 @@ describe('migrations', () => {
     expect(migrations).toEqual({ current: MIGRATIONS.length, latest: MIGRATIONS.length, applied: MIGRATIONS.map((m) => m.id) });
     const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'cases_search%'").all() as { name: string; sql: string }[];
     expect(tables.map((t) => t.name).sort()).toEqual(
-      ['case_events', 'case_notes', 'cases', 'desk_settings', 'intake_drafts', 'outbox', 'reference_sequences', 'schema_migrations', 'sqlite_sequence'].sort(),
+      ['case_events', 'case_notes', 'cases', 'desk_settings', 'intake_drafts', 'local_agents', 'outbox', 'reference_sequences', 'schema_migrations', 'sqlite_sequence'].sort(),
     );
     for (const table of tables.filter((t) => t.name !== 'sqlite_sequence')) expect(table.sql, table.name).toMatch(/\)\s*STRICT/);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -44,7 +45,7 @@ describe('migrations', () => {
     const { db } = openDeskDatabase(file);
     db.prepare("INSERT INTO desk_settings (key, value) VALUES ('desk_code', 'D07')").run();
     const report = migrate(db, [...MIGRATIONS, second]);
-    expect(report.applied).toEqual([2]);
+    expect(report.applied).toEqual([NEXT]);
     expect(db.prepare("SELECT value FROM desk_settings WHERE key = 'desk_code'").get()).toEqual({ value: 'D07' });
     expect(db.prepare("SELECT name FROM sqlite_schema WHERE name = 'case_tags'").get()).toEqual({ name: 'case_tags' });
     db.close();
@@ -55,7 +56,7 @@ describe('migrations', () => {
     migrate(db, [...MIGRATIONS, second]);
     db.close();
     expect(() => openDeskDatabase(file)).toThrow(MigrationLedgerError);
-    expect(() => openDeskDatabase(file)).toThrow(/records migration 2 'add_case_tags', which this build does not have/);
+    expect(() => openDeskDatabase(file)).toThrow(new RegExp(`records migration ${NEXT} 'add_case_tags', which this build does not have`));
   });
 
   it('stops loudly when a shipped migration was edited', () => {
@@ -68,7 +69,7 @@ describe('migrations', () => {
 
   it('rolls back a failing migration and its ledger row together', () => {
     const { db } = openDeskDatabase(file);
-    const broken: Migration = { id: 2, name: 'broken', sql: 'CREATE TABLE half_done (x INTEGER) STRICT; SELECT * FROM no_such_table;' };
+    const broken: Migration = { id: NEXT, name: 'broken', sql: 'CREATE TABLE half_done (x INTEGER) STRICT; SELECT * FROM no_such_table;' };
     expect(() => migrate(db, [...MIGRATIONS, broken])).toThrow(/no such table/);
     expect(migrationState(db).current).toBe(MIGRATIONS.length);
     expect(db.prepare("SELECT name FROM sqlite_schema WHERE name = 'half_done'").get()).toBeUndefined();
@@ -77,7 +78,7 @@ describe('migrations', () => {
 
   it('refuses a migration list that skips a number', () => {
     const { db } = openDeskDatabase(file);
-    expect(() => migrate(db, [...MIGRATIONS, { ...second, id: 3 }])).toThrow(/numbered 1, 2, 3/);
+    expect(() => migrate(db, [...MIGRATIONS, { ...second, id: NEXT + 1 }])).toThrow(/numbered 1, 2, 3/);
     db.close();
   });
 });

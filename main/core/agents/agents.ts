@@ -1,0 +1,59 @@
+import type { Agent, Role } from '../../../shared/domain';
+import type { DeskInfo } from '../../../shared/contract';
+import type { ReadableDb, WritableDb } from '../db/connection';
+import { statement } from '../db/statements';
+import type { DeskState } from '../desk-session';
+import { DomainError } from '../errors';
+import { newId } from '../../../shared/domain';
+
+const SIGNED_IN_KEY = 'signed_in_agent';
+
+export function listAgents(db: ReadableDb): Agent[] {
+  return statement(db, 'SELECT id, name, role FROM local_agents ORDER BY name COLLATE NOCASE').all() as Agent[];
+}
+
+function findAgent(db: ReadableDb, id: string): Agent | undefined {
+  return statement(db, 'SELECT id, name, role FROM local_agents WHERE id = ?').get(id) as Agent | undefined;
+}
+
+/** A local profile on this desk; the sync issue adds central accounts. */
+export function createAgent(db: WritableDb, state: DeskState, input: { name: string; role: Role }): Agent {
+  const taken = statement(db, 'SELECT 1 FROM local_agents WHERE name = ? COLLATE NOCASE').get(input.name);
+  if (taken) {
+    throw new DomainError('invalid_input', `name: an agent named '${input.name}' already exists on this desk`, [
+      { field: 'name', message: `an agent named '${input.name}' already exists on this desk` },
+    ]);
+  }
+  const agent: Agent = { id: newId(), name: input.name, role: input.role };
+  statement(db, 'INSERT INTO local_agents (id, name, role, created_at) VALUES (?, ?, ?, ?)').run(agent.id, agent.name, agent.role, state.now());
+  return agent;
+}
+
+export function signIn(db: WritableDb, state: DeskState, agentId: string): void {
+  const agent = findAgent(db, agentId);
+  if (!agent) throw new DomainError('not_found', `agentId: no agent profile ${agentId} on this desk`, [{ field: 'agentId', message: 'no such agent on this desk' }]);
+  statement(db, 'INSERT INTO desk_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(SIGNED_IN_KEY, agent.id);
+  state.session.agent = agent;
+}
+
+export function signOut(db: WritableDb, state: DeskState): void {
+  statement(db, 'DELETE FROM desk_settings WHERE key = ?').run(SIGNED_IN_KEY);
+  state.session.agent = null;
+}
+
+/** The agent who was signed in when the app last stopped, so a crashed call resumes without a detour. */
+export function rememberedAgent(db: ReadableDb): Agent | null {
+  const row = statement(db, 'SELECT value FROM desk_settings WHERE key = ?').get(SIGNED_IN_KEY) as { value: string } | undefined;
+  return row ? (findAgent(db, row.value) ?? null) : null;
+}
+
+export function deskInfo(db: ReadableDb, state: DeskState): DeskInfo {
+  const pending = (statement(db, 'SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
+  return {
+    deskCode: state.session.deskCode,
+    timeZone: state.session.timeZone,
+    agent: state.session.agent,
+    agents: listAgents(db),
+    sync: { state: 'offline', pendingMutations: pending, lastSuccessAt: null, lastError: null },
+  };
+}

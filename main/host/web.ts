@@ -1,0 +1,47 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultDataDir } from '../core/data-dir';
+import { openDeskRuntime } from '../core/desk-runtime';
+import { startHost } from './server';
+
+export const RENDERER_DIR = resolve(import.meta.dirname, '../../dist/renderer');
+
+function fail(message: string, code = 2): never {
+  process.stderr.write(`civicdesk web: ${message}\n`);
+  process.exit(code);
+}
+
+/** `npm run web -- [--data DIR] [--port PORT] [--desk CODE]`: the console in a browser, on loopback. */
+export async function runWeb(argv: string[]): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({ args: argv, options: { data: { type: 'string' }, port: { type: 'string' }, desk: { type: 'string' } }, strict: true }));
+  } catch (error) {
+    fail(error instanceof Error ? error.message.split('. ')[0]! : String(error));
+  }
+  const port = values.port === undefined ? 5311 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a port number 0–65535 (got '${values.port}')`);
+  const dataDir = values.data ?? defaultDataDir();
+  let runtime;
+  try {
+    runtime = openDeskRuntime({ dataDir, deskCode: values.desk, log: (message, error) => process.stderr.write(`${message}: ${String(error)}\n`) });
+  } catch (error) {
+    fail(`cannot open the desk in ${dataDir}: ${error instanceof Error ? error.message : String(error)}`, 1);
+  }
+  const host = await startHost({ call: runtime.call, rendererDir: RENDERER_DIR, port }).catch((error: unknown) =>
+    fail(`cannot listen on 127.0.0.1:${port}: ${error instanceof Error ? error.message : String(error)}`, 1),
+  );
+  process.stdout.write(`CivicDesk console: ${host.url}\n`);
+  const stop = () => {
+    void host.close().finally(() => {
+      runtime.close();
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('main/host/web.ts')) {
+  void runWeb(process.argv.slice(2));
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { AgentSchema, DeskCodeSchema, IsoTimeSchema, RoleSchema } from '../domain';
+import { CaseSummarySchema } from './cases';
+
+export const SyncStatusSchema = z.object({
+  /** Offline until the desk has a server to sync with (the sync issue). */
+  state: z.enum(['offline', 'connecting', 'online', 'syncing', 'error']),
+  pendingMutations: z.number().int().min(0),
+  lastSuccessAt: IsoTimeSchema.nullable(),
+  lastError: z.string().nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatusSchema>;
+
+export const DeskInfoSchema = z.object({
+  deskCode: DeskCodeSchema,
+  timeZone: z.string(),
+  agent: AgentSchema.nullable(),
+  /** Local agent profiles on this desk, for the sign-in screen. */
+  agents: z.array(AgentSchema),
+  sync: SyncStatusSchema,
+});
+export type DeskInfo = z.infer<typeof DeskInfoSchema>;
+
+export const NewAgentSchema = z
+  .object({
+    name: z.string().trim().min(2, 'must be at least 2 characters').max(80, 'must be at most 80 characters'),
+    role: RoleSchema,
+  })
+  .strict();
+
+export const CallerMatchSchema = z.object({
+  name: z.string().nullable(),
+  phone: z.string().nullable(),
+  caseCount: z.number().int().min(1),
+  openCount: z.number().int().min(0),
+  lastCaseAt: IsoTimeSchema,
+  /** Newest first, at most five. */
+  recentCases: z.array(CaseSummarySchema),
+});
+export type CallerMatch = z.infer<typeof CallerMatchSchema>;
