@@ -3,3 +3,4 @@ export * from './desk';
 export * from './errors';
 export * from './operations';
 export * from './bridge';
+export * from './security';
