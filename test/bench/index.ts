@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
 import type { BenchSection } from './section';
 import { storeSection } from './store-bench';
+import { uiSection } from './ui-bench';
 
-const SECTIONS: BenchSection[] = [storeSection];
+const SECTIONS: BenchSection[] = [storeSection, uiSection];
 
 /**
  * `npm run bench [-- --json] [-- --only store]`. With --json, stdout holds exactly one JSON object

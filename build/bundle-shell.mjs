@@ -1,0 +1,22 @@
+// Bundles the Electron shell: main (ESM) and the sandboxed preload (CommonJS, the only format a
+// sandboxed preload may have). electron and the native better-sqlite3 stay external.
+import { build } from 'esbuild';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: false, logLevel: 'warning', absWorkingDir: root };
+
+export async function bundleShell() {
+  await build({
+    ...common,
+    entryPoints: ['main/app/main.ts'],
+    outfile: 'dist/main/app/main.js',
+    format: 'esm',
+    external: ['electron', 'better-sqlite3'],
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  });
+  await build({ ...common, entryPoints: ['main/app/preload.ts'], outfile: 'dist/main/app/preload.cjs', format: 'cjs', external: ['electron'] });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await bundleShell();

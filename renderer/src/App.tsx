@@ -1,0 +1,91 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { DeskInfo } from '../../shared/contract';
+import { request } from './api/api';
+import { Keys } from './components/Kbd';
+import { useShortcuts } from './components/use-shortcuts';
+import { CaseDetail } from './features/cases/CaseDetail';
+import { CaseList } from './features/cases/CaseList';
+import { IntakeScreen } from './features/intake/IntakeScreen';
+import { Header } from './features/session/Header';
+import { SignIn } from './features/session/SignIn';
+import { useTheme } from './features/session/use-theme';
+import { ShortcutSheet } from './features/shortcuts/ShortcutSheet';
+
+export type View = { name: 'intake' } | { name: 'cases' } | { name: 'case'; id: string };
+
+export function App() {
+  const [desk, setDesk] = useState<DeskInfo | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [view, setView] = useState<View>({ name: 'intake' });
+  const [sheetOpen, setSheetOpen] = useState(false);
+  const [theme, toggleTheme] = useTheme();
+
+  const refreshDesk = useCallback(() => {
+    request('deskInfo', {}).then(setDesk, (error: unknown) => setFailure(String(error)));
+  }, []);
+  useEffect(refreshDesk, [refreshDesk]);
+  useEffect(() => {
+    const timer = setInterval(refreshDesk, 10_000);
+    return () => clearInterval(timer);
+  }, [refreshDesk]);
+
+  useShortcuts(
+    {
+      'Alt+N': () => setView({ name: 'intake' }),
+      'Alt+L': () => setView({ name: 'cases' }),
+      'Alt+T': toggleTheme,
+      '?': () => setSheetOpen(true),
+    },
+    desk?.agent != null,
+  );
+
+  if (failure) {
+    return (
+      <main className="signin">
+        <div role="alert" className="banner error">
+          The console cannot reach this desk: {failure}
+        </div>
+      </main>
+    );
+  }
+  if (!desk) return <main className="signin" aria-busy="true" />;
+  if (!desk.agent) return <SignIn desk={desk} onSignedIn={setDesk} />;
+
+  const nav = (target: View, label: string, combo: string) => (
+    <button
+      type="button"
+      className="nav-item"
+      aria-current={view.name === target.name || (target.name === 'cases' && view.name === 'case') ? 'page' : undefined}
+      onClick={() => setView(target)}
+    >
+      {label} <Keys combo={combo} />
+    </button>
+  );
+
+  return (
+    <div className="app">
+      <Header
+        desk={desk}
+        theme={theme}
+        onToggleTheme={toggleTheme}
+        onShortcuts={() => setSheetOpen(true)}
+        onSignOut={() => void request('signOut', {}).then(setDesk)}
+      />
+      <div className="app-body">
+        <nav className="nav" aria-label="Screens">
+          {nav({ name: 'intake' }, 'New interaction', 'Alt+N')}
+          {nav({ name: 'cases' }, 'Cases', 'Alt+L')}
+        </nav>
+        <main className="app-main">
+          {/* The intake stays mounted while browsing cases, so a call in progress is never lost. */}
+          <div hidden={view.name !== 'intake'}>
+            <IntakeScreen agent={desk.agent} active={view.name === 'intake'} onSaved={refreshDesk} onOpenCase={(id) => setView({ name: 'case', id })} />
+          </div>
+          {view.name === 'cases' && <CaseList onOpen={(id) => setView({ name: 'case', id })} />}
+          {view.name === 'case' && <CaseDetail id={view.id} role={desk.agent.role} onBack={() => setView({ name: 'cases' })} onChanged={refreshDesk} />}
+        </main>
+      </div>
+      <ShortcutSheet isOpen={sheetOpen} onClose={() => setSheetOpen(false)} />
+    </div>
+  );
+}

@@ -1,0 +1,158 @@
+import type { KeyboardEvent, RefObject } from 'react';
+import { Button, Checkbox, CheckboxGroup, Label } from 'react-aria-components';
+import { CASE_KINDS, CASE_STATUSES, CHANNELS, CaseKindSchema, CaseStatusSchema, ChannelSchema, type Catalog } from '../../../../shared/domain';
+import { NO_FILTERS, hasFilters, type FilterState } from './case-filters';
+import { CHANNEL_LABELS, KIND_LABELS, STATUS_LABELS } from './format';
+
+interface Props {
+  value: FilterState;
+  onChange: (next: FilterState) => void;
+  catalog: Catalog | null;
+  problem: string | null;
+  searchRef: RefObject<HTMLInputElement | null>;
+  /** ↓ in the search box moves on to the list. */
+  onLeaveSearch: () => void;
+}
+
+export function CaseFilterBar({ value, onChange, catalog, problem, searchRef, onLeaveSearch }: Props) {
+  const set = <K extends keyof FilterState>(field: K, next: FilterState[K]) => onChange({ ...value, [field]: next });
+  const departments = [...(catalog?.departments ?? [])].sort((a, b) => a.name.localeCompare(b.name));
+
+  const onSearchKey = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown' || (event.key === 'Enter' && !event.nativeEvent.isComposing)) {
+      event.preventDefault();
+      onLeaveSearch();
+    } else if (event.key === 'Escape' && value.text !== '') {
+      event.preventDefault();
+      set('text', '');
+    }
+  };
+
+  return (
+    <section className="case-filters" aria-label="Search and filters">
+      <div className="case-search">
+        <input
+          ref={searchRef}
+          type="search"
+          className="input"
+          aria-label="Search cases"
+          placeholder="Reference, caller, phone, address or words from the description and notes"
+          value={value.text}
+          maxLength={200}
+          onChange={(event) => set('text', event.target.value)}
+          onKeyDown={onSearchKey}
+        />
+        <span className="case-search-key" aria-hidden>
+          <kbd>/</kbd>
+        </span>
+      </div>
+      <div className="case-filter-row">
+        <CheckboxGroup
+          className="case-filter case-status-filter"
+          value={value.status}
+          onChange={(next) => set('status', next.flatMap((s) => CaseStatusSchema.safeParse(s).data ?? []))}
+        >
+          <Label className="label">Status</Label>
+          <div className="choices">
+            {CASE_STATUSES.map((status) => (
+              <Checkbox key={status} value={status} className="choice choice-compact">
+                {({ isSelected }) => (
+                  <>
+                    <span className="choice-check" aria-hidden>
+                      {isSelected ? '✓' : ''}
+                    </span>
+                    {STATUS_LABELS[status]}
+                  </>
+                )}
+              </Checkbox>
+            ))}
+          </div>
+        </CheckboxGroup>
+        <div className="case-filter">
+          <label htmlFor="case-filter-channel">Channel</label>
+          <select
+            id="case-filter-channel"
+            className="input"
+            value={value.channel}
+            onChange={(event) => set('channel', ChannelSchema.safeParse(event.target.value).data ?? '')}
+          >
+            <option value="">All channels</option>
+            {CHANNELS.map((channel) => (
+              <option key={channel} value={channel}>
+                {CHANNEL_LABELS[channel]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="case-filter">
+          <label htmlFor="case-filter-kind">Kind</label>
+          <select
+            id="case-filter-kind"
+            className="input"
+            value={value.kind}
+            onChange={(event) => set('kind', CaseKindSchema.safeParse(event.target.value).data ?? '')}
+          >
+            <option value="">All kinds</option>
+            {CASE_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {KIND_LABELS[kind]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="case-filter case-filter-wide">
+          <label htmlFor="case-filter-department">Department</label>
+          <select
+            id="case-filter-department"
+            className="input"
+            value={value.departmentCode}
+            onChange={(event) => set('departmentCode', event.target.value)}
+          >
+            <option value="">All departments</option>
+            {departments.map((d) => (
+              <option key={d.code} value={d.code}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="case-filter">
+          <label htmlFor="case-filter-from">Created from</label>
+          <input
+            id="case-filter-from"
+            type="date"
+            className="input"
+            value={value.createdFrom}
+            max={value.createdTo || undefined}
+            aria-invalid={problem !== null && value.createdFrom !== ''}
+            aria-describedby={problem ? 'case-filter-problem' : undefined}
+            onChange={(event) => set('createdFrom', event.target.value)}
+          />
+        </div>
+        <div className="case-filter">
+          <label htmlFor="case-filter-to">Created to</label>
+          <input
+            id="case-filter-to"
+            type="date"
+            className="input"
+            value={value.createdTo}
+            min={value.createdFrom || undefined}
+            aria-invalid={problem !== null && value.createdTo !== ''}
+            aria-describedby={problem ? 'case-filter-problem' : undefined}
+            onChange={(event) => set('createdTo', event.target.value)}
+          />
+        </div>
+        {hasFilters(value) && (
+          <Button className="btn case-clear" onPress={() => onChange(NO_FILTERS)}>
+            Clear filters
+          </Button>
+        )}
+      </div>
+      {problem && (
+        <p id="case-filter-problem" className="error-text" role="alert">
+          {problem}
+        </p>
+      )}
+    </section>
+  );
+}

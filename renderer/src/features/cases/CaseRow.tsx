@@ -1,0 +1,87 @@
+import type { CSSProperties } from 'react';
+import type { CaseSummary } from '../../../../shared/contract';
+import { CHANNEL_LABELS, KIND_LABELS, STATUS_LABELS, formatShortDateTime } from './format';
+
+/** Fixed row height: 1,000,000 rows × 32 px stays under Chromium's 33,554,431 px layout limit. */
+export const ROW_HEIGHT = 32;
+
+export const optionId = (index: number): string => `case-option-${index}`;
+
+/** Column titles over the list; each row's text already reads in this order, so they are decoration. */
+export function CaseColumns() {
+  return (
+    <div className="case-columns" aria-hidden>
+      <span>Reference</span>
+      <span>Created</span>
+      <span>Channel</span>
+      <span>Kind</span>
+      <span>Service type</span>
+      <span>Caller</span>
+      <span>Status</span>
+      <span>Summary</span>
+    </div>
+  );
+}
+
+interface RowProps {
+  index: number;
+  count: number;
+  start: number;
+  active: boolean;
+  onPick: (index: number) => void;
+}
+
+const place = (start: number): CSSProperties => ({ transform: `translateY(${start}px)`, height: ROW_HEIGHT });
+
+export function CaseRow({ summary, serviceName, index, count, start, active, onPick }: RowProps & { summary: CaseSummary; serviceName: string }) {
+  const caller = summary.callerName ?? summary.callerPhone;
+  return (
+    <div
+      role="option"
+      id={optionId(index)}
+      aria-selected={active}
+      aria-setsize={count}
+      aria-posinset={index + 1}
+      className="case-row"
+      data-testid="case-row"
+      data-reference={summary.reference}
+      style={place(start)}
+      onClick={() => onPick(index)}
+    >
+      <span className="mono case-ref">{summary.reference}</span>
+      <span className="case-num">{formatShortDateTime(summary.createdAt)}</span>
+      <span>{CHANNEL_LABELS[summary.channel]}</span>
+      <span>{KIND_LABELS[summary.kind]}</span>
+      <span title={serviceName}>{serviceName}</span>
+      <span title={[summary.callerName, summary.callerPhone].filter(Boolean).join(' · ')}>
+        {caller ?? <span className="muted">Anonymous</span>}
+        {summary.callerName && summary.callerPhone && <span className="muted case-num"> · {summary.callerPhone}</span>}
+      </span>
+      <span>
+        <span className={`badge status-${summary.status}`}>{STATUS_LABELS[summary.status]}</span>
+      </span>
+      <span className="muted" title={summary.summary}>
+        {summary.summary || '—'}
+      </span>
+    </div>
+  );
+}
+
+/** A row whose page has not arrived yet. */
+export function PlaceholderRow({ index, count, start, active, onPick }: RowProps) {
+  return (
+    <div
+      role="option"
+      id={optionId(index)}
+      aria-selected={active}
+      aria-setsize={count}
+      aria-posinset={index + 1}
+      aria-busy
+      className="case-row case-row-loading"
+      style={place(start)}
+      onClick={() => onPick(index)}
+    >
+      <span className="case-skeleton">Loading…</span>
+    </div>
+  );
+}

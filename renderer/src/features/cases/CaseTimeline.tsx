@@ -1,0 +1,82 @@
+import type { ReactNode } from 'react';
+import { describeValue, fieldLabel, type Names } from './describe';
+import { STATUS_LABELS, formatDateTime, humanize } from './format';
+import type { FieldChange, TimelineEntry } from './timeline';
+
+const EVENT_NOTES: Record<string, string> = { RESOLVE: 'Resolution', REOPEN: 'Reason', CANCEL: 'Reason' };
+
+function Changes({ changes, names }: { changes: FieldChange[]; names: Names }) {
+  if (changes.length === 0) return null;
+  return (
+    <dl className="timeline-changes">
+      {changes.map((change) => (
+        <div key={change.field}>
+          <dt>{fieldLabel(change.field)}</dt>
+          <dd>
+            {change.before !== undefined && (
+              <>
+                <span className="timeline-before">{describeValue(change.field, change.before, names)}</span>
+                <span aria-hidden> → </span>
+                <span className="visually-hidden"> changed to </span>
+              </>
+            )}
+            <span>{describeValue(change.field, change.after, names)}</span>
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function describe(entry: TimelineEntry, names: Names): { title: string; body: ReactNode } {
+  switch (entry.type) {
+    case 'created':
+      return { title: entry.reference ? `Case ${entry.reference} created` : 'Case created', body: null };
+    case 'updated':
+      return { title: 'Details updated', body: <Changes changes={entry.changes} names={names} /> };
+    case 'wrapped_up':
+      return { title: 'Interaction wrapped up', body: <Changes changes={entry.changes} names={names} /> };
+    case 'status_changed': {
+      const from = entry.from ? STATUS_LABELS[entry.from] : null;
+      const to = entry.to ? STATUS_LABELS[entry.to] : 'a new status';
+      const title = from ? `Status ${from} → ${to}` : `Status set to ${to}`;
+      const label = entry.event ? (EVENT_NOTES[entry.event] ?? humanize(entry.event.toLowerCase())) : 'Note';
+      return {
+        title,
+        body: entry.note ? (
+          <p className="timeline-text">
+            <span className="muted">{label}: </span>
+            {entry.note}
+          </p>
+        ) : null,
+      };
+    }
+    case 'note':
+      return {
+        title: 'Note',
+        body: <p className="timeline-text">{entry.body ?? <span className="muted">The note's text is not on this desk yet.</span>}</p>,
+      };
+  }
+}
+
+export function CaseTimeline({ entries, names, agentName }: { entries: TimelineEntry[]; names: Names; agentName: (id: string) => string }) {
+  if (entries.length === 0) return <p className="muted">Nothing has happened to this case yet.</p>;
+  return (
+    <ol className="timeline">
+      {entries.map((entry) => {
+        const { title, body } = describe(entry, names);
+        return (
+          <li key={entry.key} className={`timeline-entry timeline-${entry.type}`}>
+            <div className="timeline-head">
+              <strong>{title}</strong>
+              <span className="muted">
+                <time dateTime={entry.at}>{formatDateTime(entry.at)}</time> · {agentName(entry.actorId)}
+              </span>
+            </div>
+            {body}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,66 @@
+import type { CaseSummary } from '../../../../shared/contract';
+
+export const PAGE_SIZE = 200;
+/** Pages kept in memory (10,000 rows); the rest are dropped and fetched again by their cursor. */
+export const MAX_PAGES = 50;
+
+/**
+ * The rows of one listCases query, a page at a time. listCases pages by keyset cursor, so a page's
+ * cursor is known only once the page before it has arrived: scrolling far ahead walks the pages in
+ * order, and every cursor seen is kept, so a page dropped from memory can be fetched again directly.
+ */
+export interface PageBook {
+  pages: Map<number, CaseSummary[]>;
+  /** cursors[i] fetches page i + 1; page 0 needs no cursor. */
+  cursors: string[];
+  /** The final page's index, once a page came back without a next cursor. */
+  lastPage: number | null;
+  /** Rows matching the query, as the desk last counted them; null before the first page. */
+  total: number | null;
+}
+
+export const emptyBook = (): PageBook => ({ pages: new Map(), cursors: [], lastPage: null, total: null });
+
+export const pageOf = (index: number): number => Math.floor(index / PAGE_SIZE);
+
+export function rowAt(book: PageBook, index: number): CaseSummary | undefined {
+  return book.pages.get(pageOf(index))?.[index % PAGE_SIZE];
+}
+
+export function cursorFor(book: PageBook, page: number): string | undefined {
+  return page === 0 ? undefined : book.cursors[page - 1];
+}
+
+/** The page to fetch next so rows first..last can show, or null when they are all loaded. */
+export function nextPageToFetch(book: PageBook, first: number, last: number): number | null {
+  const reachable = book.cursors.length; // the highest page whose cursor is known
+  for (let page = pageOf(Math.max(0, first)); page <= pageOf(Math.max(0, last)); page++) {
+    if (book.lastPage !== null && page > book.lastPage) return null;
+    if (book.total !== null && page * PAGE_SIZE >= book.total && book.total > 0) return null;
+    if (!book.pages.has(page)) return Math.min(page, reachable);
+  }
+  return null;
+}
+
+/** Files a page the desk returned and drops the pages furthest from `focusPage` beyond MAX_PAGES. */
+export function addPage(
+  book: PageBook,
+  page: number,
+  result: { items: CaseSummary[]; nextCursor: string | null; total: number },
+  focusPage: number,
+): PageBook {
+  const pages = new Map(book.pages).set(page, result.items);
+  let { cursors, lastPage } = book;
+  let total = result.total;
+  if (result.nextCursor === null) {
+    lastPage = page;
+    total = page * PAGE_SIZE + result.items.length;
+  } else if (cursors.length === page) {
+    cursors = [...cursors, result.nextCursor];
+  }
+  if (pages.size > MAX_PAGES) {
+    const furthest = [...pages.keys()].sort((a, b) => Math.abs(b - focusPage) - Math.abs(a - focusPage));
+    for (const drop of furthest.slice(0, pages.size - MAX_PAGES)) pages.delete(drop);
+  }
+  return { pages, cursors, lastPage, total };
+}

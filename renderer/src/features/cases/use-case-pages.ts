@@ -1,0 +1,97 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CaseFilters, CaseSummary } from '../../../../shared/contract';
+import { request } from '../../api/api';
+import { PAGE_SIZE, addPage, cursorFor, emptyBook, nextPageToFetch, pageOf, rowAt, type PageBook } from './case-pages';
+
+export interface CasePages {
+  /** Rows the list can show: the desk's count, or 0 before the first page. */
+  count: number;
+  /** The desk's count, or null before the first page has arrived. */
+  total: number | null;
+  rowAt: (index: number) => CaseSummary | undefined;
+  /** Tells the pager which rows are on screen; it fetches what they need, one page at a time. */
+  showRows: (first: number, last: number) => void;
+  /** A new query was asked and its first page has not arrived yet; the rows shown are the old query's. */
+  stale: boolean;
+  loading: boolean;
+  error: string | null;
+  retry: () => void;
+}
+
+interface Shown {
+  book: PageBook;
+  /** The query generation the book belongs to, and that query. */
+  generation: number;
+  key: string | null;
+}
+
+/**
+ * listCases for a virtual list: fetches the pages the visible rows need, in keyset order. The rows
+ * of the previous query stay on screen until the new query's first page replaces them, so typing in
+ * the search box never flashes an empty list. `filters` null (an invalid query) keeps them too.
+ */
+export function useCasePages(filters: CaseFilters | null): CasePages {
+  const key = filters === null ? null : JSON.stringify(filters);
+  const [shown, setShown] = useState<Shown>(() => ({ book: emptyBook(), generation: 0, key: null }));
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [visible, setVisible] = useState<[number, number]>([0, 0]);
+  const generation = useRef(0);
+  const query = useRef<CaseFilters | null>(null);
+  const inFlight = useRef(false);
+
+  useEffect(() => {
+    if (key === null) return;
+    generation.current += 1;
+    query.current = filters;
+    inFlight.current = false;
+    setError(null);
+  }, [key]);
+
+  useEffect(() => {
+    const filtersNow = query.current;
+    if (inFlight.current || error !== null || filtersNow === null) return;
+    const asked = generation.current;
+    const fresh = shown.generation !== asked;
+    const [first, last] = visible;
+    const page = fresh ? 0 : nextPageToFetch(shown.book, first, last);
+    if (page === null) return;
+    const cursor = fresh ? undefined : cursorFor(shown.book, page);
+    inFlight.current = true;
+    setLoading(true);
+    request('listCases', { filters: filtersNow, limit: PAGE_SIZE, ...(cursor === undefined ? {} : { cursor }) }).then(
+      (result) => {
+        if (asked !== generation.current) return;
+        inFlight.current = false;
+        setLoading(false);
+        setShown((current) => ({
+          book: addPage(current.generation === asked ? current.book : emptyBook(), page, result, pageOf((first + last) / 2)),
+          generation: asked,
+          key: JSON.stringify(filtersNow),
+        }));
+      },
+      (failure: unknown) => {
+        if (asked !== generation.current) return;
+        inFlight.current = false;
+        setLoading(false);
+        setError(failure instanceof Error ? failure.message : String(failure));
+      },
+    );
+  }, [key, shown, visible, error]);
+
+  const showRows = useCallback((first: number, last: number) => {
+    setVisible((current) => (current[0] === first && current[1] === last ? current : [first, last]));
+  }, []);
+
+  const { book } = shown;
+  return {
+    count: book.total ?? 0,
+    total: book.total,
+    rowAt: (index) => rowAt(book, index),
+    showRows,
+    stale: key !== null && shown.key !== key,
+    loading,
+    error,
+    retry: () => setError(null),
+  };
+}

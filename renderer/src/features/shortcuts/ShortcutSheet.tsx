@@ -1,0 +1,38 @@
+import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Keys } from '../../components/Kbd';
+import { SHORTCUTS } from './shortcut-table';
+
+export function ShortcutSheet({ isOpen, onClose }: { isOpen: boolean; onClose: () => void }) {
+  return (
+    <ModalOverlay className="modal-overlay" isOpen={isOpen} onOpenChange={(open) => !open && onClose()} isDismissable>
+      <Modal className="modal">
+        <Dialog aria-label="Keyboard shortcuts" className="stack">
+          <Heading slot="title">Keyboard shortcuts</Heading>
+          <table className="plain">
+            <thead>
+              <tr>
+                <th scope="col">Where</th>
+                <th scope="col">Keys</th>
+                <th scope="col">Does</th>
+              </tr>
+            </thead>
+            <tbody>
+              {SHORTCUTS.map((s) => (
+                <tr key={`${s.area}-${s.combo}`}>
+                  <td>{s.area}</td>
+                  <td>
+                    <Keys combo={s.combo} />
+                  </td>
+                  <td>{s.action}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="muted">
+            Press <kbd>Esc</kbd> to close.
+          </p>
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
+  );
+}
