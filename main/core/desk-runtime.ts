@@ -3,6 +3,7 @@ import { rememberedAgent } from './agents/agents';
 import { createCallOperation, createConsoleHandlers, type CallOperation } from './console-api';
 import { deskDatabasePath } from './data-dir';
 import { openDeskDatabase, type WritableDb } from './db/connection';
+import { quickCheckInBackground } from './db/background-check';
 import { runIdleMaintenance } from './db/maintenance';
 import type { DeskState } from './desk-session';
 import { ensureDeskCode } from './desk-settings';
@@ -23,6 +24,8 @@ export interface DeskRuntimeOptions {
 export interface DeskRuntime {
   file: string;
   db: WritableDb;
+  /** Resolves when the start-up integrity check has finished (its verdict is in state.integrity). */
+  integrityChecked: Promise<void>;
   state: DeskState;
   call: CallOperation;
   close(): void;
@@ -31,17 +34,27 @@ export interface DeskRuntime {
 /** Opens the desk the Electron shell and the browser host both serve. */
 export function openDeskRuntime(options: DeskRuntimeOptions): DeskRuntime {
   const file = deskDatabasePath(options.dataDir);
-  const { db } = openDeskDatabase(file);
+  const { db } = openDeskDatabase(file, { quickCheck: 'caller-runs-it' });
   const log = options.log ?? (() => {});
+  let deskCode: string;
+  try {
+    deskCode = ensureDeskCode(db, options.deskCode);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   const state: DeskState = {
-    session: {
-      deskCode: ensureDeskCode(db, options.deskCode),
-      timeZone: options.timeZone ?? 'America/Edmonton',
-      agent: rememberedAgent(db),
-    },
+    session: { deskCode, timeZone: options.timeZone ?? 'America/Edmonton', agent: rememberedAgent(db) },
     catalog: options.catalog ?? defaultCatalog,
     now: options.now ?? Date.now,
+    integrity: { state: 'checking', message: null },
   };
+  const check = quickCheckInBackground(file);
+  const integrity = check.verdict.then((verdict) => {
+    if (!verdict) return;
+    state.integrity = verdict.ok ? { state: 'ok', message: null } : { state: 'damaged', message: verdict.message };
+    if (!verdict.ok) log(`the desk database ${file} failed quick_check: ${verdict.message}`);
+  });
   const interval = options.maintenanceIntervalMs ?? 15_000;
   const timer =
     interval > 0
@@ -57,9 +70,11 @@ export function openDeskRuntime(options: DeskRuntimeOptions): DeskRuntime {
   return {
     file,
     db,
+    integrityChecked: integrity,
     state,
     call: createCallOperation(createConsoleHandlers(db, state), log),
     close: () => {
+      check.stop();
       if (timer) clearInterval(timer);
       db.close();
     },

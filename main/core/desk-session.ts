@@ -20,6 +20,8 @@ export interface DeskState {
   session: Omit<DeskSession, 'agent'> & { agent: Agent | null };
   catalog: Catalog;
   now: () => number;
+  /** The start-up quick_check, run in the background; absent where nobody runs one (tests). */
+  integrity?: { state: 'checking' | 'ok' | 'damaged'; message: string | null };
 }
 
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();

@@ -62,15 +62,15 @@ const invalidBody = (message: string): ApiResult<never> => ({
   error: { code: 'invalid_input', message: `body: ${message}`, issues: [{ field: 'body', message }] },
 });
 
+/** The body as text, or null when it is too large (read to the end but not kept, so the answer arrives). */
 async function readBody(request: IncomingMessage): Promise<string | null> {
   let size = 0;
   const chunks: Buffer[] = [];
   for await (const chunk of request as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(chunk);
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8');
 }
 
 async function handleApi(request: IncomingMessage, response: ServerResponse, call: CallOperation, operation: string): Promise<void> {

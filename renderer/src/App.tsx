@@ -77,6 +77,12 @@ export function App() {
           {nav({ name: 'cases' }, 'Cases', 'Alt+L')}
         </nav>
         <main className="app-main">
+          {desk.integrity.state === 'damaged' && (
+            <div role="alert" className="banner error">
+              This desk's database failed its integrity check ({desk.integrity.message}). Your work is still being saved; call IT to check
+              and restore it.
+            </div>
+          )}
           {/* The intake stays mounted while browsing cases, so a call in progress is never lost. */}
           <div hidden={view.name !== 'intake'}>
             <IntakeScreen agent={desk.agent} active={view.name === 'intake'} onSaved={refreshDesk} onOpenCase={(id) => setView({ name: 'case', id })} />

@@ -18,6 +18,8 @@ export const DeskInfoSchema = z.object({
   /** Local agent profiles on this desk, for the sign-in screen. */
   agents: z.array(AgentSchema),
   sync: SyncStatusSchema,
+  /** The start-up integrity check of the desk database, which runs in the background. */
+  integrity: z.object({ state: z.enum(['checking', 'ok', 'damaged']), message: z.string().nullable() }),
 });
 export type DeskInfo = z.infer<typeof DeskInfoSchema>;
 

@@ -101,7 +101,7 @@ export const uiSection: BenchSection = {
       }
       const typeTimes = await samplesOf(page);
       await page.keyboard.press('Alt+x');
-      await page.getByRole('button', { name: 'Cancel interaction' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Cancel interaction' }).click();
 
       log('keys to log a routine information request…');
       const info = new KeyCounter(page);
@@ -152,6 +152,11 @@ export const uiSection: BenchSection = {
         keys_to_log_info_request: info.count,
         keys_to_log_service_request: sr.count,
       };
+    } catch (error) {
+      const pages = browser.contexts().flatMap((c) => c.pages());
+      await pages[0]?.screenshot({ path: join(tmpdir(), 'civicdesk-ui-bench-failure.png') }).catch(() => undefined);
+      log(`failed; the page is in ${join(tmpdir(), 'civicdesk-ui-bench-failure.png')}`);
+      throw error;
     } finally {
       await browser.close();
       host?.child.kill('SIGTERM');

@@ -55,5 +55,6 @@ export function deskInfo(db: ReadableDb, state: DeskState): DeskInfo {
     agent: state.session.agent,
     agents: listAgents(db),
     sync: { state: 'offline', pendingMutations: pending, lastSuccessAt: null, lastError: null },
+    integrity: state.integrity ?? { state: 'ok', message: null },
   };
 }

@@ -15,10 +15,11 @@ export interface OpenedDesk {
 
 /**
  * Opens (creating if needed) a desk database and brings its schema up to date.
+ * Runs quick_check first unless the caller runs it itself (the desk runtime does, in the background).
  * WAL with synchronous=FULL: a reference number read back to a caller must survive a power cut,
  * and WAL's default NORMAL may drop the last commits on one.
  */
-export function openDeskDatabase(file: string): OpenedDesk {
+export function openDeskDatabase(file: string, options: { quickCheck?: 'now' | 'caller-runs-it' } = {}): OpenedDesk {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const raw = new Database(file);
   try {
@@ -30,8 +31,10 @@ export function openDeskDatabase(file: string): OpenedDesk {
     raw.pragma('cache_size = -65536');
     // Checkpoints belong to idle maintenance, not to the save a caller is waiting on; this is the backstop.
     raw.pragma('wal_autocheckpoint = 10000');
-    const quick = raw.pragma('quick_check', { simple: true });
-    if (quick !== 'ok') throw new Error(`The desk database ${file} is damaged (quick_check: ${String(quick)}). Restore it from a backup.`);
+    if (options.quickCheck !== 'caller-runs-it') {
+      const quick = raw.pragma('quick_check', { simple: true });
+      if (quick !== 'ok') throw new Error(`The desk database ${file} is damaged (quick_check: ${String(quick)}). Restore it from a backup.`);
+    }
     const db = raw as WritableDb;
     return { db, migrations: migrate(db) };
   } catch (error) {

@@ -1,4 +1,4 @@
-import type { KeyboardEvent, RefObject } from 'react';
+import { memo, type KeyboardEvent, type RefObject } from 'react';
 import { Button, Checkbox, CheckboxGroup, Label } from 'react-aria-components';
 import { CASE_KINDS, CASE_STATUSES, CHANNELS, CaseKindSchema, CaseStatusSchema, ChannelSchema, type Catalog } from '../../../../shared/domain';
 import { NO_FILTERS, hasFilters, type FilterState } from './case-filters';
@@ -14,7 +14,8 @@ interface Props {
   onLeaveSearch: () => void;
 }
 
-export function CaseFilterBar({ value, onChange, catalog, problem, searchRef, onLeaveSearch }: Props) {
+/** Search box and filters; memoised because the list re-renders on every scroll frame. */
+export const CaseFilterBar = memo(function CaseFilterBar({ value, onChange, catalog, problem, searchRef, onLeaveSearch }: Props) {
   const set = <K extends keyof FilterState>(field: K, next: FilterState[K]) => onChange({ ...value, [field]: next });
   const departments = [...(catalog?.departments ?? [])].sort((a, b) => a.name.localeCompare(b.name));
 
@@ -30,75 +31,26 @@ export function CaseFilterBar({ value, onChange, catalog, problem, searchRef, on
 
   return (
     <section className="case-filters" aria-label="Search and filters">
-      <div className="case-search">
-        <input
-          ref={searchRef}
-          type="search"
-          className="input"
-          aria-label="Search cases"
-          placeholder="Reference, caller, phone, address or words from the description and notes"
-          value={value.text}
-          maxLength={200}
-          onChange={(event) => set('text', event.target.value)}
-          onKeyDown={onSearchKey}
-        />
-        <span className="case-search-key" aria-hidden>
-          <kbd>/</kbd>
-        </span>
-      </div>
       <div className="case-filter-row">
-        <CheckboxGroup
-          className="case-filter case-status-filter"
-          value={value.status}
-          onChange={(next) => set('status', next.flatMap((s) => CaseStatusSchema.safeParse(s).data ?? []))}
-        >
-          <Label className="label">Status</Label>
-          <div className="choices">
-            {CASE_STATUSES.map((status) => (
-              <Checkbox key={status} value={status} className="choice choice-compact">
-                {({ isSelected }) => (
-                  <>
-                    <span className="choice-check" aria-hidden>
-                      {isSelected ? '✓' : ''}
-                    </span>
-                    {STATUS_LABELS[status]}
-                  </>
-                )}
-              </Checkbox>
-            ))}
+        <div className="case-filter case-search">
+          <label htmlFor="case-search">Search cases</label>
+          <div className="case-search-box">
+            <input
+              id="case-search"
+              ref={searchRef}
+              type="search"
+              className="input"
+              aria-label="Search cases"
+              placeholder="Reference, caller, phone, address, or words from the description and notes"
+              value={value.text}
+              maxLength={200}
+              onChange={(event) => set('text', event.target.value)}
+              onKeyDown={onSearchKey}
+            />
+            <span className="case-search-key" aria-hidden>
+              <kbd>/</kbd>
+            </span>
           </div>
-        </CheckboxGroup>
-        <div className="case-filter">
-          <label htmlFor="case-filter-channel">Channel</label>
-          <select
-            id="case-filter-channel"
-            className="input"
-            value={value.channel}
-            onChange={(event) => set('channel', ChannelSchema.safeParse(event.target.value).data ?? '')}
-          >
-            <option value="">All channels</option>
-            {CHANNELS.map((channel) => (
-              <option key={channel} value={channel}>
-                {CHANNEL_LABELS[channel]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="case-filter">
-          <label htmlFor="case-filter-kind">Kind</label>
-          <select
-            id="case-filter-kind"
-            className="input"
-            value={value.kind}
-            onChange={(event) => set('kind', CaseKindSchema.safeParse(event.target.value).data ?? '')}
-          >
-            <option value="">All kinds</option>
-            {CASE_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {KIND_LABELS[kind]}
-              </option>
-            ))}
-          </select>
         </div>
         <div className="case-filter case-filter-wide">
           <label htmlFor="case-filter-department">Department</label>
@@ -142,6 +94,61 @@ export function CaseFilterBar({ value, onChange, catalog, problem, searchRef, on
             onChange={(event) => set('createdTo', event.target.value)}
           />
         </div>
+      </div>
+      <div className="case-filter-row">
+        <CheckboxGroup
+          className="case-filter case-status-filter"
+          value={value.status}
+          onChange={(next) => set('status', next.flatMap((s) => CaseStatusSchema.safeParse(s).data ?? []))}
+        >
+          <Label className="label">Status</Label>
+          <div className="choices">
+            {CASE_STATUSES.map((status) => (
+              <Checkbox key={status} value={status} className="choice choice-compact">
+                {({ isSelected }) => (
+                  <>
+                    <span className="choice-box" aria-hidden>
+                      {isSelected ? '✓' : ''}
+                    </span>
+                    {STATUS_LABELS[status]}
+                  </>
+                )}
+              </Checkbox>
+            ))}
+          </div>
+        </CheckboxGroup>
+        <div className="case-filter">
+          <label htmlFor="case-filter-channel">Channel</label>
+          <select
+            id="case-filter-channel"
+            className="input"
+            value={value.channel}
+            onChange={(event) => set('channel', ChannelSchema.safeParse(event.target.value).data ?? '')}
+          >
+            <option value="">All channels</option>
+            {CHANNELS.map((channel) => (
+              <option key={channel} value={channel}>
+                {CHANNEL_LABELS[channel]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="case-filter">
+          <label htmlFor="case-filter-kind">Kind</label>
+          <select
+            id="case-filter-kind"
+            className="input"
+            value={value.kind}
+            onChange={(event) => set('kind', CaseKindSchema.safeParse(event.target.value).data ?? '')}
+          >
+            <option value="">All kinds</option>
+            {CASE_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {KIND_LABELS[kind]}
+              </option>
+            ))}
+          </select>
+        </div>
         {hasFilters(value) && (
           <Button className="btn case-clear" onPress={() => onChange(NO_FILTERS)}>
             Clear filters
@@ -155,4 +162,4 @@ export function CaseFilterBar({ value, onChange, catalog, problem, searchRef, on
       )}
     </section>
   );
-}
+});

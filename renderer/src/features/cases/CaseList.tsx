@@ -74,12 +74,19 @@ export function CaseList({ onOpen }: { onOpen: (id: string) => void }) {
   useEffect(() => rememberPlace({ filters: filterState, activeIndex: active, scrollOffset: virtualizer.scrollOffset ?? 0 }));
   useEffect(() => listRef.current?.focus({ preventScroll: true }), []);
 
-  useShortcuts({
-    '/': () => {
-      searchRef.current?.focus();
-      searchRef.current?.select();
-    },
-  });
+  const focusList = useCallback(() => listRef.current?.focus(), []);
+  const focusSearch = () => {
+    searchRef.current?.focus();
+    searchRef.current?.select();
+  };
+  useShortcuts({ '/': focusSearch });
+  // The window shortcut stays out of every input; a status checkbox takes no text, so / works there too.
+  const onScreenKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === '/' && event.target instanceof HTMLInputElement && event.target.type === 'checkbox') {
+      event.preventDefault();
+      focusSearch();
+    }
+  };
 
   const moveTo = (index: number) => {
     if (pages.count === 0) return;
@@ -119,7 +126,7 @@ export function CaseList({ onOpen }: { onOpen: (id: string) => void }) {
   const busy = pages.total === null || pages.stale;
 
   return (
-    <div className="cases-screen">
+    <div className="cases-screen" onKeyDown={onScreenKey}>
       <div className="cases-title">
         <h1>Cases</h1>
         <p className="case-count" data-testid="case-count" role="status">
@@ -133,7 +140,7 @@ export function CaseList({ onOpen }: { onOpen: (id: string) => void }) {
         catalog={catalog}
         problem={query.problem}
         searchRef={searchRef}
-        onLeaveSearch={() => listRef.current?.focus()}
+        onLeaveSearch={focusList}
       />
       {pages.error && (
         <div role="alert" className="banner error row">

@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { Button, Dialog, FieldError, Heading, Label, Modal, ModalOverlay, Text, TextArea, TextField } from 'react-aria-components';
 import type { StatusEvent } from '../../../../shared/contract';
 import type { Role } from '../../../../shared/domain';
@@ -61,6 +61,7 @@ export function StatusActions({ allowed, role, onSend }: Props) {
   const [text, setText] = useState('');
   const [blank, setBlank] = useState(false);
   const [sending, setSending] = useState(false);
+  const textRef = useRef<HTMLTextAreaElement>(null);
 
   const send = async (type: EventType, words = '') => {
     setSending(true);
@@ -82,8 +83,12 @@ export function StatusActions({ allowed, role, onSend }: Props) {
   };
   const confirm = () => {
     if (asking === null) return;
-    if (text.trim() === '') setBlank(true);
-    else void send(asking, text);
+    if (text.trim() === '') {
+      setBlank(true);
+      textRef.current?.focus();
+    } else {
+      void send(asking, text);
+    }
   };
   const edit = (next: string) => {
     setText(next);
@@ -125,7 +130,7 @@ export function StatusActions({ allowed, role, onSend }: Props) {
                 <Heading slot="title">{ask.title}</Heading>
                 <TextField className="field" value={text} onChange={edit} isRequired isInvalid={blank} autoFocus>
                   <Label className="required">{ask.field}</Label>
-                  <TextArea onKeyDown={onKey} />
+                  <TextArea ref={textRef} onKeyDown={onKey} />
                   <Text slot="description" className="hint">
                     {ask.hint}
                   </Text>

@@ -14,10 +14,15 @@ export const KIND_LABELS: Record<CaseKind, string> = {
   transfer: 'Transfer',
 };
 
-/** The kind a type usually means, unless the specialist says otherwise with Alt+1…4. */
-function usualKind(type: ServiceType): CaseKind {
+/**
+ * The kind a type usually means, unless the specialist says otherwise with Alt+1…4: field work
+ * (a type that needs a location) is a service request; a complaint type is feedback; the rest are
+ * questions answered on the call.
+ */
+export function usualKind(type: ServiceType): CaseKind {
   if (type.code === 'agency-transfer') return 'transfer';
-  return type.slaDays === 0 ? 'information' : 'service_request';
+  if (type.code.includes('complaint')) return 'feedback';
+  return type.locationRequired ? 'service_request' : 'information';
 }
 
 export function ClassifyStep({ send, context }: { send: IntakeSend; context: IntakeContext }) {
