@@ -217,3 +217,16 @@ describe('listCases', () => {
     expect(text.ok && (text.value as { items: { id: string }[] }).items.map((i) => i.id)).toEqual([ids[3]]);
   });
 });
+
+describe('listCases totals', () => {
+  it('keeps an exact live total by trigger and caps broad filtered counts', () => {
+    const totals = () => desk.db.prepare('SELECT live FROM case_totals').pluck().get();
+    const count = desk.db.prepare('SELECT count(*) FROM cases WHERE deleted_at IS NULL').pluck().get();
+    expect(totals()).toBe(count);
+    const all = desk.call('listCases', { limit: 1 });
+    expect(all).toMatchObject({ ok: true, value: { total: count, totalIsExact: true } });
+    const phone = desk.call('listCases', { filters: { channel: ['phone'] }, limit: 1 });
+    const phoneCount = desk.db.prepare("SELECT count(*) FROM cases WHERE channel = 'phone'").pluck().get();
+    expect(phone).toMatchObject({ ok: true, value: { total: phoneCount, totalIsExact: true } });
+  });
+});

@@ -72,7 +72,13 @@ export const consoleApi = {
         cursor: z.string().max(200).optional(),
       })
       .strict(),
-    z.object({ items: z.array(CaseSummarySchema), nextCursor: z.string().nullable(), total: z.number().int().min(0) }),
+    z.object({
+      items: z.array(CaseSummarySchema),
+      nextCursor: z.string().nullable(),
+      /** Exact, or — for a broad search — a lower bound (totalIsExact false: "1,000+"). */
+      total: z.number().int().min(0),
+      totalIsExact: z.boolean(),
+    }),
     false,
   ),
   saveDraft: op(z.object({ id: IdSchema, persisted: PersistedIntakeSchema }).strict(), z.object({ savedAt: IsoTimeSchema }), true),

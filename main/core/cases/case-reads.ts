@@ -5,7 +5,7 @@ import type { ReadableDb } from '../db/connection';
 import { statement } from '../db/statements';
 import type { CoreDeps } from '../desk-session';
 import { DomainError } from '../errors';
-import { SUMMARY_COLUMNS, summaryFromRow, type SummaryRow } from './case-row';
+import { SUMMARY_COLUMNS, SUMMARY_COLUMNS_OF_C, summaryFromRow, type SummaryRow } from './case-row';
 import { loadCase } from './case-store';
 import { toMatchQuery } from './search-index';
 
@@ -89,8 +89,9 @@ function decodeCursor(cursor: string): Cursor {
   return { createdAt: Number(match[1]), seq: Number(match[2]) };
 }
 
-function whereClause(filters: CaseFilters): { sql: string; params: Record<string, unknown> } {
-  const clauses = ['deleted_at IS NULL'];
+/** Filters other than free text, as SQL over the cases table. */
+function whereClause(filters: CaseFilters, alias = ''): { sql: string; params: Record<string, unknown> } {
+  const clauses = [`${alias}deleted_at IS NULL`];
   const params: Record<string, unknown> = {};
   const inList = (column: string, values: readonly string[] | undefined) => {
     if (!values || values.length === 0) return;
@@ -98,7 +99,7 @@ function whereClause(filters: CaseFilters): { sql: string; params: Record<string
       params[`${column}_${i}`] = value;
       return `@${column}_${i}`;
     });
-    clauses.push(`${column} IN (${names.join(', ')})`);
+    clauses.push(`${alias}${column} IN (${names.join(', ')})`);
   };
   inList('status', filters.status);
   inList('channel', filters.channel);
@@ -106,40 +107,68 @@ function whereClause(filters: CaseFilters): { sql: string; params: Record<string
   inList('department_code', filters.departmentCode);
   inList('service_code', filters.serviceCode);
   if (filters.createdFrom) {
-    clauses.push('created_at >= @createdFrom');
+    clauses.push(`${alias}created_at >= @createdFrom`);
     params.createdFrom = Date.parse(filters.createdFrom);
   }
   if (filters.createdTo) {
-    clauses.push('created_at <= @createdTo');
+    clauses.push(`${alias}created_at <= @createdTo`);
     params.createdTo = Date.parse(filters.createdTo);
-  }
-  const match = filters.text ? toMatchQuery(filters.text) : null;
-  if (match) {
-    clauses.push('seq IN (SELECT rowid FROM cases_search WHERE cases_search MATCH @match)');
-    params.match = match;
   }
   return { sql: clauses.join(' AND '), params };
 }
 
-/** Every case on this desk matching the filters, newest first, a page at a time. */
-export function listCases(
-  db: ReadableDb,
-  input: { filters: CaseFilters; limit: number; cursor?: string | undefined },
-): { items: CaseSummary[]; nextCursor: string | null; total: number } {
-  const where = whereClause(input.filters);
+/** Beyond this many matches the list says "1,000+": counting every match of a broad query costs seconds on a cold desk. */
+export const COUNT_CAP = 1_000;
+
+type ListResult = { items: CaseSummary[]; nextCursor: string | null; total: number; totalIsExact: boolean };
+
+function pageResult(rows: (SummaryRow & { seq: number })[], limit: number, total: number, totalIsExact: boolean): ListResult {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(summaryFromRow),
+    nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.created_at, seq: last.seq }) : null,
+    total,
+    totalIsExact,
+  };
+}
+
+function cappedCount(db: ReadableDb, sql: string, params: Record<string, unknown>): { total: number; exact: boolean } {
+  const n = (db.prepare(`SELECT count(*) AS n FROM (${sql} LIMIT ${COUNT_CAP + 1})`).get(params) as { n: number }).n;
+  return n > COUNT_CAP ? { total: COUNT_CAP, exact: false } : { total: n, exact: true };
+}
+
+/**
+ * Every case on this desk matching the filters, newest first, a page at a time (keyset cursor).
+ * Free text is driven by the search index, newest arrival first, so a broad word never sorts a
+ * million rows; other filters walk the created-at indexes.
+ */
+export function listCases(db: ReadableDb, input: { filters: CaseFilters; limit: number; cursor?: string | undefined }): ListResult {
+  const where = whereClause(input.filters, 'c.');
   const after = input.cursor ? decodeCursor(input.cursor) : null;
-  const pageWhere = after ? `${where.sql} AND (created_at, seq) < (@afterCreatedAt, @afterSeq)` : where.sql;
+  const match = input.filters.text ? toMatchQuery(input.filters.text) : null;
+  if (match) {
+    const from = `FROM cases_search s JOIN cases c ON c.seq = s.rowid WHERE cases_search MATCH @match AND ${where.sql}`;
+    const params = { ...where.params, match };
+    const rows = db
+      .prepare(`SELECT c.seq AS seq, ${SUMMARY_COLUMNS_OF_C} ${from} ${after ? 'AND s.rowid < @afterSeq' : ''} ORDER BY s.rowid DESC LIMIT @limit`)
+      .all({ ...params, ...(after ? { afterSeq: after.seq } : {}), limit: input.limit + 1 }) as (SummaryRow & { seq: number })[];
+    // Soft-deleted cases leave the search index, so with no other filter the index alone counts.
+    const onlyText = Object.keys(where.params).length === 0;
+    const count = onlyText ? cappedCount(db, 'SELECT 1 FROM cases_search WHERE cases_search MATCH @match', { match }) : cappedCount(db, `SELECT 1 ${from}`, params);
+    return pageResult(rows, input.limit, count.total, count.exact);
+  }
+  const pageWhere = after ? `${where.sql} AND (c.created_at, c.seq) < (@afterCreatedAt, @afterSeq)` : where.sql;
   const rows = db
-    .prepare(`SELECT seq, ${SUMMARY_COLUMNS} FROM cases WHERE ${pageWhere} ORDER BY created_at DESC, seq DESC LIMIT @limit`)
+    .prepare(`SELECT c.seq AS seq, ${SUMMARY_COLUMNS_OF_C} FROM cases c WHERE ${pageWhere} ORDER BY c.created_at DESC, c.seq DESC LIMIT @limit`)
     .all({ ...where.params, ...(after ? { afterCreatedAt: after.createdAt, afterSeq: after.seq } : {}), limit: input.limit + 1 }) as (SummaryRow & {
     seq: number;
   })[];
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  const total = (db.prepare(`SELECT count(*) AS n FROM cases WHERE ${where.sql}`).get(where.params) as { n: number }).n;
-  return {
-    items: page.map(summaryFromRow),
-    nextCursor: rows.length > input.limit && last ? encodeCursor({ createdAt: last.created_at, seq: last.seq }) : null,
-    total,
-  };
+  const unfiltered = Object.keys(where.params).length === 0;
+  if (unfiltered) {
+    const live = (statement(db, 'SELECT live FROM case_totals WHERE id = 1').get() as { live: number }).live;
+    return pageResult(rows, input.limit, live, true);
+  }
+  const count = cappedCount(db, `SELECT 1 FROM cases c WHERE ${where.sql}`, where.params);
+  return pageResult(rows, input.limit, count.total, count.exact);
 }

@@ -46,8 +46,13 @@ export const CASE_COLUMNS = `seq, id, reference, desk_code, agent_id, channel, k
   address_id, address_text, lat, lng, answers, description, disposition, wrap_up_note, resolution_note,
   talk_ms, hold_ms, wrap_up_ms, created_at, updated_at, resolved_at, closed_at, deleted_at, version`;
 
-export const SUMMARY_COLUMNS = `id, reference, status, kind, channel, service_code, department_code, priority,
-  caller_name, caller_phone, address_text, substr(description, 1, 200) AS description, created_at`;
+/** The columns of a case summary, optionally qualified by a table alias (for joins with the search index). */
+export function summaryColumns(alias = ''): string {
+  const plain = ['id', 'reference', 'status', 'kind', 'channel', 'service_code', 'department_code', 'priority', 'caller_name', 'caller_phone', 'address_text', 'created_at'];
+  return [...plain.map((column) => `${alias}${column}`), `substr(${alias}description, 1, 200) AS description`].join(', ');
+}
+export const SUMMARY_COLUMNS = summaryColumns();
+export const SUMMARY_COLUMNS_OF_C = summaryColumns('c.');
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 const isoOrNull = (ms: number | null): string | null => (ms === null ? null : iso(ms));

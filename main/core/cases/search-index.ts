@@ -56,5 +56,9 @@ export function toMatchQuery(typed: string): string | null {
   if (PHONE_LIKE.test(trimmed) && digits.length >= 7) return `caller_phone : "${digits.slice(-10)}"*`;
   const words = trimmed.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
   if (words.length === 0) return null;
-  return words.slice(0, 12).map((word) => `"${word}"*`).join(' ');
+  // A one-letter word matches as a whole word: as a prefix it would merge most of the index.
+  return words
+    .slice(0, 12)
+    .map((word) => (word.length === 1 ? `"${word}"` : `"${word}"*`))
+    .join(' ');
 }

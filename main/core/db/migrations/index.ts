@@ -1,5 +1,6 @@
 import { initial } from './0001-initial';
 import { localAgents } from './0002-local-agents';
+import { caseTotals } from './0003-case-totals';
 
 /** A numbered schema change. Never edit one that has shipped: add the next number instead. */
 export interface Migration {
@@ -8,4 +9,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, localAgents];
+export const MIGRATIONS: readonly Migration[] = [initial, localAgents, caseTotals];
