@@ -1,5 +1,5 @@
-// Bundles the Electron shell: main (ESM) and the sandboxed preload (CommonJS, the only format a
-// sandboxed preload may have). electron and the native better-sqlite3 stay external.
+// Bundles the Electron shell — main (ESM) and the sandboxed preload (CommonJS, the only format a
+// sandboxed preload may have) — and the browser host. electron and the native better-sqlite3 stay external.
 import { build } from 'esbuild';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,15 @@ export async function bundleShell() {
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   });
   await build({ ...common, entryPoints: ['main/app/preload.ts'], outfile: 'dist/main/app/preload.cjs', format: 'cjs', external: ['electron'] });
+  // The browser host as plain JavaScript: it starts without compiling TypeScript on the way.
+  await build({
+    ...common,
+    entryPoints: ['main/host/web.ts'],
+    outfile: 'dist/host/web.js',
+    format: 'esm',
+    external: ['better-sqlite3'],
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await bundleShell();

@@ -17,14 +17,14 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the desk runtime', () => {
   it('opens a new desk, keeps its desk code and remembers who signed in', async () => {
-    const first = openDeskRuntime({ dataDir: dir, deskCode: 'D11', maintenanceIntervalMs: 0 });
+    const first = openDeskRuntime({ dataDir: dir, deskCode: 'D11', maintenanceIntervalMs: 0, integrityCheckDelayMs: 0 });
     const agent = first.call('createAgent', { name: 'Noor Haddad', role: 'specialist' });
     if (!agent.ok) throw new Error(agent.error.message);
     first.call('signIn', { agentId: (agent.value as { id: string }).id });
     await first.integrityChecked;
     expect(first.call('deskInfo', {})).toMatchObject({ ok: true, value: { deskCode: 'D11', integrity: { state: 'ok' } } });
     first.close();
-    const again = openDeskRuntime({ dataDir: dir, maintenanceIntervalMs: 0 });
+    const again = openDeskRuntime({ dataDir: dir, maintenanceIntervalMs: 0, integrityCheckDelayMs: 0 });
     expect(again.call('deskInfo', {})).toMatchObject({ ok: true, value: { deskCode: 'D11', agent: { name: 'Noor Haddad' } } });
     await again.integrityChecked;
     again.close();
@@ -42,7 +42,7 @@ describe('the desk runtime', () => {
     const fd = openSync(file, 'r+');
     writeSync(fd, Buffer.alloc(8 * 4096, 0x5a), 0, 8 * 4096, size - 8 * 4096);
     closeSync(fd);
-    const runtime = openDeskRuntime({ dataDir: dir, maintenanceIntervalMs: 0 });
+    const runtime = openDeskRuntime({ dataDir: dir, maintenanceIntervalMs: 0, integrityCheckDelayMs: 0 });
     expect(runtime.state.integrity?.state).toBe('checking');
     await runtime.integrityChecked;
     expect(runtime.state.integrity).toMatchObject({ state: 'damaged' });

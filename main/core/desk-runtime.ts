@@ -17,6 +17,8 @@ export interface DeskRuntimeOptions {
   now?: () => number;
   /** How often idle maintenance (search-index merging, WAL checkpoint) runs; 0 turns it off. */
   maintenanceIntervalMs?: number;
+  /** When the background integrity check starts: after the console has come up, not during it. */
+  integrityCheckDelayMs?: number;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -49,7 +51,7 @@ export function openDeskRuntime(options: DeskRuntimeOptions): DeskRuntime {
     now: options.now ?? Date.now,
     integrity: { state: 'checking', message: null },
   };
-  const check = quickCheckInBackground(file);
+  const check = quickCheckInBackground(file, options.integrityCheckDelayMs ?? 5_000);
   const integrity = check.verdict.then((verdict) => {
     if (!verdict) return;
     state.integrity = verdict.ok ? { state: 'ok', message: null } : { state: 'damaged', message: verdict.message };

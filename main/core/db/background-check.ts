@@ -23,17 +23,39 @@ export interface IntegrityVerdict {
  * SQLite's quick_check reads the whole file: seconds on a desk of a million cases. Run at start on
  * its own read-only connection in a worker thread, so the console is usable while it runs.
  */
-export function quickCheckInBackground(file: string): { verdict: Promise<IntegrityVerdict | null>; stop: () => void } {
+export function quickCheckInBackground(file: string, delayMs = 0): { verdict: Promise<IntegrityVerdict | null>; stop: () => void } {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver } });
+  let worker: Worker | null = null;
+  let stopped = false;
+  let stopWaiting = () => {};
   const verdict = new Promise<IntegrityVerdict | null>((resolve) => {
-    worker.once('message', (answer: IntegrityVerdict) => {
-      resolve(answer);
-      void worker.terminate();
-    });
-    worker.once('error', (error) => resolve({ ok: false, message: `the check could not run: ${error.message}` }));
-    // Stopped before it finished (the desk closed): no verdict.
-    worker.once('exit', () => resolve(null));
+    const timer = setTimeout(() => {
+      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver } });
+      watch(worker, resolve);
+    }, delayMs);
+    timer.unref();
+    stopWaiting = () => {
+      clearTimeout(timer);
+      resolve(null);
+    };
   });
-  return { verdict, stop: () => void worker.terminate() };
+  return {
+    verdict,
+    stop: () => {
+      if (stopped) return;
+      stopped = true;
+      stopWaiting();
+      void worker?.terminate();
+    },
+  };
+}
+
+function watch(worker: Worker, resolve: (verdict: IntegrityVerdict | null) => void): void {
+  worker.once('message', (answer: IntegrityVerdict) => {
+    resolve(answer);
+    void worker.terminate();
+  });
+  worker.once('error', (error) => resolve({ ok: false, message: `the check could not run: ${error.message}` }));
+  // Stopped before it finished (the desk closed): no verdict.
+  worker.once('exit', () => resolve(null));
 }

@@ -14,8 +14,15 @@ export function comboOf(event: KeyboardEvent): string {
   return parts.join('+');
 }
 
+const NOT_TEXT_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file']);
+
+/** Focus is in a field where keys type text (a checkbox or a button is not one). */
 export const isTyping = (target: EventTarget | null): boolean =>
-  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+  target instanceof HTMLElement &&
+  (target.isContentEditable ||
+    target.tagName === 'TEXTAREA' ||
+    target.tagName === 'SELECT' ||
+    (target instanceof HTMLInputElement && !NOT_TEXT_INPUTS.has(target.type)));
 
 /**
  * Window-level shortcuts. Plain keys (no Ctrl/Alt) fire only when focus is not in a text field, so

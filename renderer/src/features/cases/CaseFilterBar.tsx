@@ -41,7 +41,7 @@ export const CaseFilterBar = memo(function CaseFilterBar({ value, onChange, cata
               type="search"
               className="input"
               aria-label="Search cases"
-              placeholder="Reference, caller, phone, address, or words from the description and notes"
+              placeholder="Reference, name, phone, address or any words"
               value={value.text}
               maxLength={200}
               onChange={(event) => set('text', event.target.value)}

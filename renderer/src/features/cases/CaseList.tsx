@@ -21,7 +21,8 @@ const clamp = (n: number, low: number, high: number) => Math.max(low, Math.min(h
 export function CaseList({ onOpen }: { onOpen: (id: string) => void }) {
   const [start] = useState(rememberedPlace);
   const [filterState, setFilterState] = useState<FilterState>(start.filters);
-  const text = useDebouncedValue(filterState.text, 120);
+  // Short: a keystroke's results must paint within 100 ms; the desk answers a search in a few.
+  const text = useDebouncedValue(filterState.text, 30);
   const query = useMemo(() => toCaseFilters({ ...filterState, text }), [filterState, text]);
   const pages = useCasePages(query.filters);
   const { catalog, serviceName } = useCatalog();
@@ -130,7 +131,7 @@ export function CaseList({ onOpen }: { onOpen: (id: string) => void }) {
       <div className="cases-title">
         <h1>Cases</h1>
         <p className="case-count" data-testid="case-count" role="status">
-          {pages.total === null ? 'Loading cases…' : formatCount(pages.total, 'case', 'cases')}
+          {pages.total === null ? 'Loading cases…' : pages.totalIsExact ? formatCount(pages.total, 'case', 'cases') : `${formatNumber(pages.total)}+ cases`}
         </p>
         {pages.stale && <span className="muted">Searching…</span>}
       </div>
@@ -161,14 +162,14 @@ export function CaseList({ onOpen }: { onOpen: (id: string) => void }) {
           <div
             ref={listRef}
             role="listbox"
-            aria-label={`Cases, newest first${pages.total === null ? '' : `, ${formatNumber(pages.total)} in all`}`}
+            aria-label={`Cases, newest first${pages.total === null ? '' : `, ${formatNumber(pages.total)}${pages.totalIsExact ? '' : ' or more'} in all`}`}
             aria-activedescendant={pages.count > 0 ? optionId(active) : undefined}
             aria-busy={busy}
             tabIndex={0}
             className="case-scroller"
             onKeyDown={onListKey}
           >
-            <div role="presentation" className="case-sizer" style={{ height: virtualizer.getTotalSize() }}>
+            <div role="presentation" className="case-sizer" style={{ height: `${virtualizer.getTotalSize()}px` }}>
               {rows.map((row) => {
                 const summary = pages.rowAt(row.index);
                 const common = { index: row.index, count: pages.count, start: row.start, active: row.index === active, onPick: pick };
@@ -183,6 +184,11 @@ export function CaseList({ onOpen }: { onOpen: (id: string) => void }) {
         )}
       </div>
       <p className="case-hints muted">
+        {firstShown > pages.reached && !pages.error && (
+          <span className="case-walk">
+            Cases load newest first: {formatNumber(pages.reached)} of {formatNumber(firstShown + 1)} so far.
+          </span>
+        )}
         <Keys combo="/" /> search <span aria-hidden>·</span> <Keys combo="↑" /> <Keys combo="↓" /> move <span aria-hidden>·</span>{' '}
         <Keys combo="Enter" /> open <span aria-hidden>·</span> <Keys combo="PageUp" /> <Keys combo="PageDown" /> page{' '}
         <span aria-hidden>·</span> <Keys combo="Home" /> <Keys combo="End" /> first and last

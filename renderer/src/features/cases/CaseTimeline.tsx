@@ -1,26 +1,29 @@
 import type { ReactNode } from 'react';
-import { describeValue, fieldLabel, type Names } from './describe';
+import { NOTHING, describeValue, fieldLabel, type Names } from './describe';
 import { STATUS_LABELS, formatDateTime, humanize } from './format';
 import type { FieldChange, TimelineEntry } from './timeline';
 
 const EVENT_NOTES: Record<string, string> = { RESOLVE: 'Resolution', REOPEN: 'Reason', CANCEL: 'Reason' };
 
 function Changes({ changes, names }: { changes: FieldChange[]; names: Names }) {
-  if (changes.length === 0) return null;
+  const shown = changes
+    .map(({ field, before, after }) => ({ field, before: describeValue(field, before, names), after: describeValue(field, after, names) }))
+    .filter((change) => change.before !== change.after);
+  if (shown.length === 0) return null;
   return (
     <dl className="timeline-changes">
-      {changes.map((change) => (
+      {shown.map((change) => (
         <div key={change.field}>
           <dt>{fieldLabel(change.field)}</dt>
           <dd>
-            {change.before !== undefined && (
+            {change.before !== NOTHING && (
               <>
-                <span className="timeline-before">{describeValue(change.field, change.before, names)}</span>
+                <span className="timeline-before">{change.before}</span>
                 <span aria-hidden> → </span>
                 <span className="visually-hidden"> changed to </span>
               </>
             )}
-            <span>{describeValue(change.field, change.after, names)}</span>
+            <span>{change.after}</span>
           </dd>
         </div>
       ))}

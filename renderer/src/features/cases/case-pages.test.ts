@@ -78,3 +78,22 @@ describe('case pages', () => {
     expect(book.total).toBe(0);
   });
 });
+
+describe('a desk that only says "at least"', () => {
+  it('lets the list grow a page past what has loaded until the last page arrives', () => {
+    const page = (p: number, last: boolean) => ({
+      items: Array.from({ length: PAGE_SIZE }, (_, i) => ({ id: `${p}-${i}` }) as never),
+      nextCursor: last ? null : `after-${p}`,
+      total: 1_000,
+      totalIsExact: false,
+    });
+    let book = addPage(emptyBook(), 0, page(0, false), 0);
+    expect(book.total).toBe(1_000);
+    expect(book.reported).toEqual({ total: 1_000, exact: false });
+    for (let p = 1; p <= 5; p++) book = addPage(book, p, page(p, false), p);
+    expect(book.total).toBe(7 * PAGE_SIZE);
+    book = addPage(book, 6, page(6, true), 6);
+    expect(book.total).toBe(7 * PAGE_SIZE);
+    expect(book.reported).toEqual({ total: 7 * PAGE_SIZE, exact: true });
+  });
+});

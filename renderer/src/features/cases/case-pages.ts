@@ -15,11 +15,13 @@ export interface PageBook {
   cursors: string[];
   /** The final page's index, once a page came back without a next cursor. */
   lastPage: number | null;
-  /** Rows matching the query, as the desk last counted them; null before the first page. */
+  /** Rows the list spans: the desk's count, or — when the desk only says "at least" — what has loaded plus a page. */
   total: number | null;
+  /** The desk's own count, and whether it is exact or a lower bound (a broad search says "1,000+"). */
+  reported: { total: number; exact: boolean } | null;
 }
 
-export const emptyBook = (): PageBook => ({ pages: new Map(), cursors: [], lastPage: null, total: null });
+export const emptyBook = (): PageBook => ({ pages: new Map(), cursors: [], lastPage: null, total: null, reported: null });
 
 export const pageOf = (index: number): number => Math.floor(index / PAGE_SIZE);
 
@@ -46,21 +48,26 @@ export function nextPageToFetch(book: PageBook, first: number, last: number): nu
 export function addPage(
   book: PageBook,
   page: number,
-  result: { items: CaseSummary[]; nextCursor: string | null; total: number },
+  result: { items: CaseSummary[]; nextCursor: string | null; total: number; totalIsExact?: boolean },
   focusPage: number,
 ): PageBook {
   const pages = new Map(book.pages).set(page, result.items);
   let { cursors, lastPage } = book;
+  const exact = result.totalIsExact ?? true;
   let total = result.total;
+  let reported = { total: result.total, exact };
   if (result.nextCursor === null) {
     lastPage = page;
     total = page * PAGE_SIZE + result.items.length;
-  } else if (cursors.length === page) {
-    cursors = [...cursors, result.nextCursor];
+    reported = { total, exact: true };
+  } else {
+    if (cursors.length === page) cursors = [...cursors, result.nextCursor];
+    // A lower bound: let the list reach one page past what has loaded, so scrolling keeps fetching.
+    if (!exact) total = Math.max(result.total, book.total ?? 0, (page + 2) * PAGE_SIZE);
   }
   if (pages.size > MAX_PAGES) {
     const furthest = [...pages.keys()].sort((a, b) => Math.abs(b - focusPage) - Math.abs(a - focusPage));
     for (const drop of furthest.slice(0, pages.size - MAX_PAGES)) pages.delete(drop);
   }
-  return { pages, cursors, lastPage, total };
+  return { pages, cursors, lastPage, total, reported };
 }

@@ -68,9 +68,12 @@ export interface Names {
   departmentName: (code: string) => string;
 }
 
+/** How an empty value reads in the timeline. */
+export const NOTHING = '—';
+
 /** One value from an audit record (`before`/`after`), which the desk stores as plain JSON. */
 export function describeValue(field: string, value: unknown, names: Names): string {
-  if (value === null || value === undefined || value === '') return '—';
+  if (value === null || value === undefined || value === '') return NOTHING;
   switch (field) {
     case 'kind':
       return labelOr(CaseKindSchema.safeParse(value).data, KIND_LABELS, value);
@@ -96,7 +99,7 @@ export function describeValue(field: string, value: unknown, names: Names): stri
     }
     case 'location': {
       const parsed = LocationSchema.safeParse(value);
-      return parsed.success ? (describeLocation(parsed.data) ?? '—') : json(value);
+      return parsed.success ? (describeLocation(parsed.data) ?? NOTHING) : json(value);
     }
     case 'createdAt':
     case 'resolvedAt':

@@ -55,7 +55,14 @@ export function buildTimeline(events: readonly CaseEvent[], notes: readonly Case
       case 'status_changed': {
         const after = StatusAfterSchema.safeParse(event.after).data;
         const before = StatusBeforeSchema.safeParse(event.before).data;
-        return { ...base, type: 'status_changed', from: before?.status ?? null, to: after?.status ?? null, event: after?.event ?? null, note: after?.note ?? null };
+        return {
+          ...base,
+          type: 'status_changed',
+          from: before?.status ?? null,
+          to: after?.status ?? null,
+          event: after?.event ?? null,
+          note: after?.note ?? null,
+        };
       }
       case 'note_added': {
         const noteId = NoteAddedSchema.safeParse(event.after).data?.noteId;

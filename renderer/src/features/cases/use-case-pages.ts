@@ -8,9 +8,13 @@ export interface CasePages {
   count: number;
   /** The desk's count, or null before the first page has arrived. */
   total: number | null;
+  /** False when the desk gave a lower bound ("1,000+"), for a broad search. */
+  totalIsExact: boolean;
   rowAt: (index: number) => CaseSummary | undefined;
   /** Tells the pager which rows are on screen; it fetches what they need, one page at a time. */
   showRows: (first: number, last: number) => void;
+  /** Rows walked so far in keyset order; rows past this cannot be fetched until the walk reaches them. */
+  reached: number;
   /** A new query was asked and its first page has not arrived yet; the rows shown are the old query's. */
   stale: boolean;
   loading: boolean;
@@ -86,9 +90,11 @@ export function useCasePages(filters: CaseFilters | null): CasePages {
   const { book } = shown;
   return {
     count: book.total ?? 0,
-    total: book.total,
+    total: book.reported?.total ?? null,
+    totalIsExact: book.reported?.exact ?? true,
     rowAt: (index) => rowAt(book, index),
     showRows,
+    reached: book.lastPage === null ? book.cursors.length * PAGE_SIZE : (book.total ?? 0),
     stale: key !== null && shown.key !== key,
     loading,
     error,
