@@ -13,7 +13,7 @@ const OPEN = new Set(['new', 'open', 'in_progress']);
  * Who is calling: type a phone number or a name; earlier callers appear with their recent cases.
  * Enter takes the highlighted caller, or a new caller with what was typed; Alt+A is anonymous.
  */
-export function CallerStep({ send }: { send: IntakeSend }) {
+export function CallerStep({ send, active: onScreen }: { send: IntakeSend; active: boolean }) {
   const [query, setQuery] = useState('');
   const [matches, setMatches] = useState<CallerMatch[]>([]);
   const [active, setActive] = useState(-1);
@@ -22,7 +22,7 @@ export function CallerStep({ send }: { send: IntakeSend }) {
   const input = useRef<HTMLInputElement>(null);
   const nameInput = useRef<HTMLInputElement>(null);
 
-  useShortcuts({ 'Alt+A': () => send({ type: 'ANONYMOUS' }) });
+  useShortcuts({ 'Alt+A': () => send({ type: 'ANONYMOUS' }) }, onScreen);
   useEffect(() => input.current?.focus(), []);
   useEffect(() => {
     if (pendingPhone !== null) nameInput.current?.focus();

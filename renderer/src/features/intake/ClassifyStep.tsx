@@ -25,7 +25,7 @@ export function usualKind(type: ServiceType): CaseKind {
   return type.locationRequired ? 'service_request' : 'information';
 }
 
-export function ClassifyStep({ send, context }: { send: IntakeSend; context: IntakeContext }) {
+export function ClassifyStep({ send, context, active: onScreen }: { send: IntakeSend; context: IntakeContext; active: boolean }) {
   const catalog = useCatalog();
   const [query, setQuery] = useState(context.serviceType?.name ?? '');
   const [active, setActive] = useState(0);
@@ -39,7 +39,7 @@ export function ClassifyStep({ send, context }: { send: IntakeSend; context: Int
     setChosenKind(kind);
     send({ type: 'SET_KIND', kind });
   };
-  useShortcuts(Object.fromEntries(CASE_KINDS.map((kind, i) => [`Alt+${i + 1}`, () => pickKind(kind)])));
+  useShortcuts(Object.fromEntries(CASE_KINDS.map((kind, i) => [`Alt+${i + 1}`, () => pickKind(kind)])), onScreen);
 
   const choose = (type: ServiceType) => {
     if (!chosenKind) send({ type: 'SET_KIND', kind: usualKind(type) });

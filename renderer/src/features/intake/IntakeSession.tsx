@@ -71,8 +71,8 @@ export function IntakeSession(props: Props) {
           </div>
         )}
         {step === 'channel' && <ChannelStep active={props.active} send={send} lastReference={props.lastReference} />}
-        {step === 'caller' && <CallerStep send={send} />}
-        {step === 'classify' && <ClassifyStep send={send} context={context} />}
+        {step === 'caller' && <CallerStep send={send} active={props.active} />}
+        {step === 'classify' && <ClassifyStep send={send} context={context} active={props.active} />}
         {step === 'details' && <DetailsStep send={send} context={context} />}
         {(step === 'review' || step === 'saving') && <ReviewStep send={send} context={context} saving={step === 'saving'} />}
         {step === 'saved' && <SavedStep context={context} active={props.active} />}
