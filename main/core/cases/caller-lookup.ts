@@ -1,7 +1,7 @@
 import type { CallerMatch } from '../../../shared/contract';
 import type { ReadableDb } from '../db/connection';
-import { statement } from '../db/statements';
-import { SUMMARY_COLUMNS, summaryFromRow, type SummaryRow } from './case-row';
+import { summaryFromRow } from './case-row';
+import { newestMatches } from './case-reads';
 
 const OPEN_STATUSES = new Set(['new', 'open', 'in_progress']);
 const SCAN_LIMIT = 400;
@@ -22,13 +22,7 @@ function callerMatchQuery(typed: string): string | null {
 export function findCallers(db: ReadableDb, typed: string, maxCallers = 6): CallerMatch[] {
   const match = callerMatchQuery(typed);
   if (!match) return [];
-  const rows = statement(
-    db,
-    `SELECT ${SUMMARY_COLUMNS} FROM cases
-     WHERE seq IN (SELECT rowid FROM cases_search WHERE cases_search MATCH @match ORDER BY rowid DESC LIMIT @limit)
-       AND deleted_at IS NULL AND caller_anonymous = 0
-     ORDER BY seq DESC`,
-  ).all({ match, limit: SCAN_LIMIT }) as SummaryRow[];
+  const rows = newestMatches(db, match, SCAN_LIMIT, { knownCallersOnly: true });
   const callers = new Map<string, CallerMatch>();
   for (const row of rows) {
     const key = `${(row.caller_name ?? '').toLowerCase()}|${(row.caller_phone ?? '').replace(/\D/g, '')}`;

@@ -65,15 +65,18 @@ export function searchCases(db: ReadableDb, query: string, limit: number): CaseS
     if (row) return [summaryFromRow(row)];
   }
   const match = toMatchQuery(query);
-  if (!match) return [];
-  const rows = statement(
+  return match ? newestMatches(db, match, limit).map(summaryFromRow) : [];
+}
+
+/** The newest live cases matching an FTS5 query, walking the index newest first. */
+export function newestMatches(db: ReadableDb, match: string, limit: number, options: { knownCallersOnly?: boolean } = {}): SummaryRow[] {
+  return statement(
     db,
     `SELECT ${SUMMARY_COLUMNS} FROM cases
      WHERE seq IN (SELECT rowid FROM cases_search WHERE cases_search MATCH @match ORDER BY rowid DESC LIMIT @limit)
-       AND deleted_at IS NULL
+       AND deleted_at IS NULL ${options.knownCallersOnly ? 'AND caller_anonymous = 0' : ''}
      ORDER BY seq DESC`,
   ).all({ match, limit }) as SummaryRow[];
-  return rows.map(summaryFromRow);
 }
 
 interface Cursor {

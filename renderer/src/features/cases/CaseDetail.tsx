@@ -7,11 +7,11 @@ import { Keys } from '../../components/Kbd';
 import { useShortcuts } from '../../components/use-shortcuts';
 import { CaseAnswers, CaseFacts } from './CaseFacts';
 import { CaseTimeline } from './CaseTimeline';
-import { CHANNEL_LABELS, KIND_LABELS, STATUS_LABELS } from './format';
+import { CHANNEL_LABELS, KIND_LABELS, STATUS_LABELS } from '../../components/labels';
 import { NoteForm } from './NoteForm';
 import { StatusActions } from './StatusActions';
 import { buildTimeline } from './timeline';
-import { useAgentNames, useCatalog } from './use-catalog';
+import { useAgentNames, useCatalog } from '../../components/use-catalog';
 
 interface Props {
   id: string;

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import type { Case, ServiceType } from '../../../../shared/domain';
 import { describeAnswer, describeCaller, describeHandleTime, describeLocation } from './describe';
-import { CHANNEL_LABELS, DISPOSITION_LABELS, KIND_LABELS, PRIORITY_LABELS, formatDateTime } from './format';
-import type { CatalogNames } from './use-catalog';
+import { formatDateTime } from './format';
+import { CHANNEL_LABELS, DISPOSITION_LABELS, KIND_LABELS, PRIORITY_LABELS } from '../../components/labels';
+import type { CatalogNames } from '../../components/use-catalog';
 
 const missing = (text = 'Not recorded') => <span className="muted">{text}</span>;
 

@@ -2,7 +2,7 @@ import { memo, type KeyboardEvent, type RefObject } from 'react';
 import { Button, Checkbox, CheckboxGroup, Label } from 'react-aria-components';
 import { CASE_KINDS, CASE_STATUSES, CHANNELS, CaseKindSchema, CaseStatusSchema, ChannelSchema, type Catalog } from '../../../../shared/domain';
 import { NO_FILTERS, hasFilters, type FilterState } from './case-filters';
-import { CHANNEL_LABELS, KIND_LABELS, STATUS_LABELS } from './format';
+import { CHANNEL_LABELS, KIND_LABELS, STATUS_LABELS } from '../../components/labels';
 
 interface Props {
   value: FilterState;

@@ -9,7 +9,7 @@ import { CaseFilterBar } from './CaseFilterBar';
 import { CaseColumns, CaseRow, PlaceholderRow, ROW_HEIGHT, optionId } from './CaseRow';
 import { formatCount, formatNumber } from './format';
 import { useCasePages } from './use-case-pages';
-import { useCatalog } from './use-catalog';
+import { useCatalog } from '../../components/use-catalog';
 import { useDebouncedValue } from './use-debounced-value';
 
 /** Rows past the visible ones whose page is fetched ahead, so scrolling rarely meets a placeholder. */

@@ -1,6 +1,7 @@
 import type { CSSProperties } from 'react';
 import type { CaseSummary } from '../../../../shared/contract';
-import { CHANNEL_LABELS, KIND_LABELS, STATUS_LABELS, formatShortDateTime } from './format';
+import { formatShortDateTime } from './format';
+import { CHANNEL_LABELS, KIND_LABELS, STATUS_LABELS } from '../../components/labels';
 
 /** Fixed row height: 1,000,000 rows × 32 px stays under Chromium's 33,554,431 px layout limit. */
 export const ROW_HEIGHT = 32;

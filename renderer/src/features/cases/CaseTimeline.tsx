@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { NOTHING, describeValue, fieldLabel, type Names } from './describe';
-import { STATUS_LABELS, formatDateTime, humanize } from './format';
+import { formatDateTime } from './format';
+import { STATUS_LABELS, humanize } from '../../components/labels';
 import type { FieldChange, TimelineEntry } from './timeline';
 
 const EVENT_NOTES: Record<string, string> = { RESOLVE: 'Resolution', REOPEN: 'Reason', CANCEL: 'Reason' };

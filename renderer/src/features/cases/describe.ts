@@ -13,7 +13,8 @@ import {
   type Location,
   type Question,
 } from '../../../../shared/domain';
-import { CHANNEL_LABELS, DISPOSITION_LABELS, KIND_LABELS, PRIORITY_LABELS, STATUS_LABELS, formatDateTime, formatDuration, humanize } from './format';
+import { formatDateTime, formatDuration } from './format';
+import { CHANNEL_LABELS, DISPOSITION_LABELS, KIND_LABELS, PRIORITY_LABELS, STATUS_LABELS, humanize } from '../../components/labels';
 
 export function describeCaller(caller: Caller): string {
   if (caller.anonymous) return 'Anonymous';

@@ -4,15 +4,10 @@ import type { IntakeContext } from '../../../../shared/workflow';
 import { Keys } from '../../components/Kbd';
 import { useShortcuts } from '../../components/use-shortcuts';
 import { searchTypes } from './type-search';
-import { useCatalog } from './use-catalog';
+import { useCatalog } from '../../components/use-catalog';
+import { KIND_LABELS } from '../../components/labels';
 import type { IntakeSend } from './use-intake';
 
-export const KIND_LABELS: Record<CaseKind, string> = {
-  information: 'Information',
-  service_request: 'Service request',
-  feedback: 'Feedback',
-  transfer: 'Transfer',
-};
 
 /**
  * The kind a type usually means, unless the specialist says otherwise with Alt+1…4: field work
@@ -26,7 +21,7 @@ export function usualKind(type: ServiceType): CaseKind {
 }
 
 export function ClassifyStep({ send, context, active: onScreen }: { send: IntakeSend; context: IntakeContext; active: boolean }) {
-  const catalog = useCatalog();
+  const { catalog } = useCatalog();
   const [query, setQuery] = useState(context.serviceType?.name ?? '');
   const [active, setActive] = useState(0);
   const [chosenKind, setChosenKind] = useState<CaseKind | null>(context.kind);

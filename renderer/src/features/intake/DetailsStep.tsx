@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { PRIORITIES, type Priority } from '../../../../shared/domain';
 import type { IntakeContext } from '../../../../shared/workflow';
 import { Keys } from '../../components/Kbd';
-import { KIND_LABELS } from './ClassifyStep';
+import { KIND_LABELS } from '../../components/labels';
 import { QuestionField } from './QuestionField';
 import type { IntakeSend } from './use-intake';
 

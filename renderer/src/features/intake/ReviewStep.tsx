@@ -1,10 +1,8 @@
 import { useEffect, useRef } from 'react';
 import type { IntakeContext } from '../../../../shared/workflow';
 import { Keys } from '../../components/Kbd';
-import { KIND_LABELS } from './ClassifyStep';
+import { CHANNEL_LABELS, KIND_LABELS } from '../../components/labels';
 import type { IntakeSend } from './use-intake';
-
-const CHANNEL_LABELS = { phone: 'Phone', walk_in: 'Walk-in', chat: 'Chat' } as const;
 
 export function ReviewStep({ send, context, saving }: { send: IntakeSend; context: IntakeContext; saving: boolean }) {
   const save = useRef<HTMLButtonElement>(null);

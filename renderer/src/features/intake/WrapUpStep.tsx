@@ -2,18 +2,10 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { DISPOSITIONS, type CaseKind, type Disposition } from '../../../../shared/domain';
 import type { IntakeContext } from '../../../../shared/workflow';
 import { Keys } from '../../components/Kbd';
+import { DISPOSITION_LABELS } from '../../components/labels';
 import { moveFocusWithArrows, tabStopOf } from '../../components/roving';
 import type { IntakeSend } from './use-intake';
 
-export const DISPOSITION_LABELS: Record<Disposition, string> = {
-  answered: 'Answered',
-  service_request_logged: 'Service request logged',
-  transferred: 'Transferred',
-  callback_needed: 'Callback needed',
-  escalated_to_lead: 'Escalated to lead',
-  caller_disconnected: 'Caller disconnected',
-  no_action_needed: 'No action needed',
-};
 
 const USUAL: Record<CaseKind, Disposition> = {
   information: 'answered',

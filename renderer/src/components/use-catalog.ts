@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { Catalog } from '../../../../shared/domain';
-import { request } from '../../api/api';
+import type { Catalog } from '../../../shared/domain';
+import { request } from '../api/api';
 
 let catalogRequest: Promise<Catalog> | null = null;
 
