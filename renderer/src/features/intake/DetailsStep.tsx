@@ -24,7 +24,11 @@ export function DetailsStep({ send, context }: { send: IntakeSend; context: Inta
     form.current?.querySelector<HTMLElement>('[data-focus-target]')?.focus();
   }, []);
   useEffect(() => {
-    if (context.issues.length > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"] button, [aria-invalid="true"]')?.focus();
+    if (context.issues.length === 0) return;
+    // The first field that needs attention: an input itself, or a list question's option in the Tab order.
+    const invalid = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    const target = invalid?.matches('input, textarea, select') ? invalid : invalid?.querySelector<HTMLElement>('[tabindex="0"]');
+    target?.focus();
   }, [context.issues]);
 
   const locationIndex = questions.length;

@@ -67,7 +67,7 @@ export function IntakeSession(props: Props) {
         </div>
         {props.restoredAt && step !== 'channel' && (
           <div className="banner info" role="status">
-            Restored the interaction in progress, as it was at {new Date(props.restoredAt).toLocaleTimeString('en-CA')}.
+            Restored the interaction in progress, as it was at {new Date(props.restoredAt).toLocaleTimeString('en-CA', { hour: 'numeric', minute: '2-digit', hour12: false })}.
           </div>
         )}
         {step === 'channel' && <ChannelStep active={props.active} send={send} lastReference={props.lastReference} />}

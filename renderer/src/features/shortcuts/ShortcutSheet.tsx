@@ -1,4 +1,4 @@
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { Keys } from '../../components/Kbd';
 import { SHORTCUTS } from './shortcut-table';
 
@@ -7,7 +7,14 @@ export function ShortcutSheet({ isOpen, onClose }: { isOpen: boolean; onClose: (
     <ModalOverlay className="modal-overlay" isOpen={isOpen} onOpenChange={(open) => !open && onClose()} isDismissable>
       <Modal className="modal">
         <Dialog aria-label="Keyboard shortcuts" className="stack">
-          <Heading slot="title">Keyboard shortcuts</Heading>
+          <div className="row sheet-top">
+            <Heading slot="title">Keyboard shortcuts</Heading>
+            <Button className="btn" slot="close">
+              Close <kbd>Esc</kbd>
+            </Button>
+          </div>
+          {/* The table scrolls on small screens: focusable, so the keyboard can scroll it too. */}
+          <div className="sheet-scroll" tabIndex={0} role="region" aria-label="Shortcut table">
           <table className="plain">
             <thead>
               <tr>
@@ -28,9 +35,7 @@ export function ShortcutSheet({ isOpen, onClose }: { isOpen: boolean; onClose: (
               ))}
             </tbody>
           </table>
-          <p className="muted">
-            Press <kbd>Esc</kbd> to close.
-          </p>
+          </div>
         </Dialog>
       </Modal>
     </ModalOverlay>
