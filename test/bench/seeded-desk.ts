@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultCatalog } from '../../shared/domain';
 import { openDeskDatabase } from '../../main/core/db/connection';
@@ -7,7 +7,7 @@ import { seedCases } from '../../main/core/seed/generate-cases';
 
 const CACHE = join(process.cwd(), '.bench-cache');
 /** Bump when the generator changes; schema changes need no bump, the copy is migrated on open like any desk. */
-const SEED_VERSION = 2;
+const SEED_VERSION = 3;
 export const SEED_END = Date.parse('2026-11-27T00:00:00Z');
 
 /**
@@ -34,5 +34,10 @@ export function seededDeskCopy(cases: number, into: string, log: (line: string) 
   }
   const file = join(into, 'desk.sqlite');
   copyFileSync(cached, file);
+  // A desk's file is durable before its day starts; without this the kernel is still writing the
+  // copy back while the benchmark measures fsync-bound commits.
+  const fd = openSync(file, 'r');
+  fsyncSync(fd);
+  closeSync(fd);
   return file;
 }

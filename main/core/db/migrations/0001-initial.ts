@@ -112,7 +112,10 @@ CREATE INDEX intake_drafts_by_agent ON intake_drafts (agent_id, updated_at);
 CREATE VIRTUAL TABLE cases_search USING fts5 (
   reference, caller_name, caller_phone, address, description, notes,
   tokenize = 'unicode61 remove_diacritics 2',
-  prefix = '2 3 4'
+  prefix = '2 3',
+  -- Word and column, no positions: the console matches words and word prefixes, never phrases,
+  -- and every position kept would be written on each save.
+  detail = column
 );
 -- Segment merging would otherwise run inside whichever write happens to trigger it, turning a 1 ms
 -- case save into a 20 ms one now and then. The desk merges in its idle maintenance instead
