@@ -7,28 +7,21 @@
  * navigation comes before the scan and dialogs close in `finally`, so a violation on one screen
  * does not stop the next from being checked.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   axeCheck,
-  chromiumPath,
-  ensureBuilt,
   expectNoProblems,
-  launchBrowser,
-  newPage,
   openConsole,
   readDesk,
   screenshot,
-  seedDesk,
   signIn,
-  startHost,
   waitFor,
   type Host,
   type KnownViolation,
   type PageProblems,
+  startSuite,
+  type Suite,
 } from './harness';
 import { anonymousCaller, callerInput, endCall, finish, saveCase, startInteraction, toReview, waitFocused, waitForChannel } from './intake-flow';
 
@@ -38,9 +31,9 @@ const SHEET_NOT_SCROLLABLE_BY_KEYBOARD: KnownViolation = { id: 'scrollable-regio
 describe('accessibility of every screen (e2e)', () => {
   let dataDir: string;
   let host: Host;
-  let browser: Browser;
   let page: Page;
   let problems: PageProblems;
+  let suite: Suite | undefined;
   let reference = '';
 
   let knownOnSheet: string[] = [];
@@ -57,18 +50,12 @@ describe('accessibility of every screen (e2e)', () => {
     waitFor('the case list to load', async () => /^[\d,]+ cases?$/.test((await page.getByTestId('case-count').innerText()).trim()));
 
   beforeAll(async () => {
-    chromiumPath(); // fails first, and alone, on a machine without Debian's chromium
-    await ensureBuilt();
-    dataDir = mkdtempSync(join(tmpdir(), 'civicdesk-e2e-a11y-'));
-    seedDesk(dataDir, 300);
-    [host, browser] = await Promise.all([startHost(dataDir), launchBrowser()]);
-    ({ page, problems } = await newPage(browser));
+    suite = await startSuite('a11y', { seed: 300 });
+    ({ dataDir, host, page, problems } = suite);
   }, 90_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await suite?.close();
   });
 
   it('01 sign-in (first profile on the desk)', async () => {

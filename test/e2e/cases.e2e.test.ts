@@ -3,27 +3,21 @@
  * database, a case opens, a status change needs its note and is written, the lifecycle decides
  * which moves are offered, a stale page is told the case changed, and notes reach the timeline.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toMatchQuery } from '../../main/core/cases/search-index';
 import {
-  chromiumPath,
-  ensureBuilt,
   expectNoProblems,
-  launchBrowser,
   newPage,
   openConsole,
   readDesk,
   screenshot,
-  seedDesk,
   signIn,
-  startHost,
   waitFor,
   type Host,
   type PageProblems,
+  startSuite,
+  type Suite,
 } from './harness';
 import { waitForChannel } from './intake-flow';
 
@@ -105,24 +99,19 @@ describe('cases (e2e)', () => {
   let browser: Browser;
   let page: Page;
   let problems: PageProblems;
+  let suite: Suite | undefined;
   let resolvedHere = '';
 
   beforeAll(async () => {
-    chromiumPath(); // fails first, and alone, on a machine without Debian's chromium
-    await ensureBuilt();
-    dataDir = mkdtempSync(join(tmpdir(), 'civicdesk-e2e-cases-'));
-    seedDesk(dataDir, SEEDED);
-    [host, browser] = await Promise.all([startHost(dataDir), launchBrowser()]);
-    ({ page, problems } = await newPage(browser));
+    suite = await startSuite('cases', { seed: SEEDED });
+    ({ dataDir, host, browser, page, problems } = suite);
     await openConsole(page, host.url);
     await signIn(page, 'Ana Specialist');
     await waitForChannel(page);
   }, 90_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await suite?.close();
   });
 
   it('searches by a caller surname and by reference, agreeing with the desk database', async () => {

@@ -6,7 +6,8 @@
  * stops both in `afterAll`. Hosts are also killed when the test process exits, whatever happens.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import Database from 'better-sqlite3';
@@ -305,6 +306,39 @@ export async function newPage(browser: Browser, viewport = { width: 1366, height
   const page = await context.newPage();
   const problems = await watchProblems(page);
   return { page, problems };
+}
+
+/** What a test file works against: a fresh desk, its host, a browser and a watched page. */
+export interface Suite extends OpenedPage {
+  dataDir: string;
+  host: Host;
+  browser: Browser;
+  /** Closes the browser, stops the host and removes the desk. */
+  close(): Promise<void>;
+}
+
+/**
+ * The start of every e2e file: checks for Chromium first (so that failure is the only one), builds
+ * the console if needed, and starts a host on a new desk — seeded with `seed` cases if asked.
+ */
+export async function startSuite(name: string, options: { seed?: number } = {}): Promise<Suite> {
+  chromiumPath();
+  await ensureBuilt();
+  const dataDir = mkdtempSync(join(tmpdir(), `civicdesk-e2e-${name}-`));
+  if (options.seed) seedDesk(dataDir, options.seed);
+  const [host, browser] = await Promise.all([startHost(dataDir), launchBrowser()]);
+  const opened = await newPage(browser);
+  return {
+    ...opened,
+    dataDir,
+    host,
+    browser,
+    close: async () => {
+      await browser.close();
+      await host.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Opens the console and waits for either the sign-in screen or the signed-in app. */

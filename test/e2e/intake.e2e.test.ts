@@ -3,25 +3,19 @@
  * database checked afterwards. Each interaction ends on the channel screen ("Logged <reference>"),
  * is found again on the Cases screen by its reference, and is checked row by row in desk.sqlite.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  chromiumPath,
   REFERENCE,
-  ensureBuilt,
   expectNoProblems,
-  launchBrowser,
-  newPage,
   openConsole,
   screenshot,
   signIn,
-  startHost,
   waitFor,
   type Host,
   type PageProblems,
+  startSuite,
+  type Suite,
 } from './harness';
 import {
   anonymousCaller,
@@ -44,25 +38,20 @@ import {
 describe('intake (e2e)', () => {
   let dataDir: string;
   let host: Host;
-  let browser: Browser;
   let page: Page;
   let problems: PageProblems;
+  let suite: Suite | undefined;
 
   beforeAll(async () => {
-    chromiumPath(); // fails first, and alone, on a machine without Debian's chromium
-    await ensureBuilt();
-    dataDir = mkdtempSync(join(tmpdir(), 'civicdesk-e2e-intake-'));
-    [host, browser] = await Promise.all([startHost(dataDir), launchBrowser()]);
-    ({ page, problems } = await newPage(browser));
+    suite = await startSuite('intake');
+    ({ dataDir, host, page, problems } = suite);
     await openConsole(page, host.url);
     await signIn(page, 'Ana Specialist');
     await waitForChannel(page);
   }, 90_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await suite?.close();
   });
 
   it('(a) logs a phone information request by keyboard alone', async () => {

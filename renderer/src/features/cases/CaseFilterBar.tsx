@@ -117,38 +117,24 @@ export const CaseFilterBar = memo(function CaseFilterBar({ value, onChange, cata
             ))}
           </div>
         </CheckboxGroup>
-        <div className="case-filter">
-          <label htmlFor="case-filter-channel">Channel</label>
-          <select
-            id="case-filter-channel"
-            className="input"
-            value={value.channel}
-            onChange={(event) => set('channel', ChannelSchema.safeParse(event.target.value).data ?? '')}
-          >
-            <option value="">All channels</option>
-            {CHANNELS.map((channel) => (
-              <option key={channel} value={channel}>
-                {CHANNEL_LABELS[channel]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="case-filter">
-          <label htmlFor="case-filter-kind">Kind</label>
-          <select
-            id="case-filter-kind"
-            className="input"
-            value={value.kind}
-            onChange={(event) => set('kind', CaseKindSchema.safeParse(event.target.value).data ?? '')}
-          >
-            <option value="">All kinds</option>
-            {CASE_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {KIND_LABELS[kind]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ChoiceFilter
+          id="case-filter-channel"
+          label="Channel"
+          all="All channels"
+          value={value.channel}
+          options={CHANNELS}
+          labels={CHANNEL_LABELS}
+          onChange={(raw) => set('channel', ChannelSchema.safeParse(raw).data ?? '')}
+        />
+        <ChoiceFilter
+          id="case-filter-kind"
+          label="Kind"
+          all="All kinds"
+          value={value.kind}
+          options={CASE_KINDS}
+          labels={KIND_LABELS}
+          onChange={(raw) => set('kind', CaseKindSchema.safeParse(raw).data ?? '')}
+        />
         {hasFilters(value) && (
           <Button className="btn case-clear" onPress={() => onChange(NO_FILTERS)}>
             Clear filters
@@ -163,3 +149,28 @@ export const CaseFilterBar = memo(function CaseFilterBar({ value, onChange, cata
     </section>
   );
 });
+
+/** One labelled drop-down over a code list, with "all" as the empty choice. */
+function ChoiceFilter<T extends string>(props: {
+  id: string;
+  label: string;
+  all: string;
+  value: T | '';
+  options: readonly T[];
+  labels: Record<T, string>;
+  onChange: (raw: string) => void;
+}) {
+  return (
+    <div className="case-filter">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select id={props.id} className="input" value={props.value} onChange={(event) => props.onChange(event.target.value)}>
+        <option value="">{props.all}</option>
+        {props.options.map((option) => (
+          <option key={option} value={option}>
+            {props.labels[option]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -15,26 +15,26 @@ export function ShortcutSheet({ isOpen, onClose }: { isOpen: boolean; onClose: (
           </div>
           {/* The table scrolls on small screens: focusable, so the keyboard can scroll it too. */}
           <div className="sheet-scroll" tabIndex={0} role="region" aria-label="Shortcut table">
-          <table className="plain">
-            <thead>
-              <tr>
-                <th scope="col">Where</th>
-                <th scope="col">Keys</th>
-                <th scope="col">Does</th>
-              </tr>
-            </thead>
-            <tbody>
-              {SHORTCUTS.map((s) => (
-                <tr key={`${s.area}-${s.combo}`}>
-                  <td>{s.area}</td>
-                  <td>
-                    <Keys combo={s.combo} />
-                  </td>
-                  <td>{s.action}</td>
+            <table className="plain">
+              <thead>
+                <tr>
+                  <th scope="col">Where</th>
+                  <th scope="col">Keys</th>
+                  <th scope="col">Does</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {SHORTCUTS.map((s) => (
+                  <tr key={`${s.area}-${s.combo}`}>
+                    <td>{s.area}</td>
+                    <td>
+                      <Keys combo={s.combo} />
+                    </td>
+                    <td>{s.action}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </div>
         </Dialog>
       </Modal>
