@@ -1,1 +1,4 @@
 export * from './mutations';
+export * from './protocol';
+export * from './apply';
+export * from './canonical';

@@ -21,6 +21,8 @@ export const MutationSchema = z.discriminatedUnion('name', [
     args: z.object({ id: IdSchema, event: z.string(), from: StampSchema, to: StampSchema, note: z.string().nullable() }),
   }),
   z.object({ name: z.literal('addNote'), args: z.object({ note: CaseNoteSchema }) }),
+  /** A lead's correction: the case is hidden everywhere; a soft delete wins over any later edit. */
+  z.object({ name: z.literal('deleteCase'), args: z.object({ id: IdSchema, reason: z.string().min(1) }) }),
   z.object({
     name: z.literal('wrapUpCase'),
     args: z.object({ id: IdSchema, before: z.record(z.string(), z.unknown()), after: z.record(z.string(), z.unknown()) }),
