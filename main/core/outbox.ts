@@ -1,25 +1,77 @@
+import type { CaseEvent, Role } from '../../shared/domain';
+import { MUTATION_SCHEMA_VERSION, MutationSchema, type Mutation, type PushedMutation } from '../../shared/sync';
 import type { ReadableDb, WritableDb } from './db/connection';
 import { statement } from './db/statements';
-import { MUTATION_SCHEMA_VERSION, type Mutation } from '../../shared/sync';
 
-
-/** Records a mutation for sync. Call inside the transaction that makes the change. */
-export function appendMutation(db: WritableDb, mutation: Mutation, at: number): number {
-  const insert = statement(db, 'INSERT INTO outbox (name, args, schema_version, created_at) VALUES (?, ?, ?, ?)');
-  return Number(insert.run(mutation.name, JSON.stringify(mutation.args), MUTATION_SCHEMA_VERSION, at).lastInsertRowid);
+/** The case a mutation changes: pulls re-apply pending mutations per case. */
+export function caseIdOf(mutation: Mutation): string {
+  switch (mutation.name) {
+    case 'createCase':
+      return mutation.args.case.id;
+    case 'addNote':
+      return mutation.args.note.caseId;
+    default:
+      return mutation.args.id;
+  }
 }
 
-export interface OutboxRow {
-  mutationId: number;
+/**
+ * Records a mutation for sync, with the audit event recorded in the same transaction (the server
+ * keeps events as a union by id). Call inside the transaction that makes the change.
+ */
+export function appendMutation(db: WritableDb, change: { mutation: Mutation; event: CaseEvent; role: Role; at: number }): number {
+  const insert = statement(db, 'INSERT INTO outbox (name, args, schema_version, created_at, event, case_id, actor_role) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const { mutation, event, role, at } = change;
+  return Number(
+    insert.run(mutation.name, JSON.stringify(mutation.args), MUTATION_SCHEMA_VERSION, at, JSON.stringify(event), caseIdOf(mutation), role).lastInsertRowid,
+  );
+}
+
+interface OutboxDbRow {
+  mutation_id: number;
   name: string;
-  args: unknown;
-  schemaVersion: number;
-  createdAt: number;
+  args: string;
+  schema_version: number;
+  created_at: number;
+  event: string | null;
 }
 
-export function pendingMutations(db: ReadableDb, limit = 1000): OutboxRow[] {
-  const rows = db
-    .prepare('SELECT mutation_id, name, args, schema_version, created_at FROM outbox ORDER BY mutation_id LIMIT ?')
-    .all(limit) as { mutation_id: number; name: string; args: string; schema_version: number; created_at: number }[];
-  return rows.map((r) => ({ mutationId: r.mutation_id, name: r.name, args: JSON.parse(r.args), schemaVersion: r.schema_version, createdAt: r.created_at }));
+const OUTBOX_COLUMNS = 'mutation_id, name, args, schema_version, created_at, event';
+
+function pushedOf(row: OutboxDbRow): PushedMutation {
+  const mutation = MutationSchema.safeParse({ name: row.name, args: JSON.parse(row.args) as unknown });
+  if (!mutation.success) {
+    throw new Error(`outbox row ${row.mutation_id} (${row.name}) is not a valid mutation: ${mutation.error.issues[0]?.message ?? 'unknown'}`);
+  }
+  return {
+    mutationId: row.mutation_id,
+    schemaVersion: row.schema_version,
+    createdAt: row.created_at,
+    mutation: mutation.data,
+    event: row.event === null ? null : (JSON.parse(row.event) as CaseEvent),
+  };
+}
+
+/** The oldest unacknowledged mutations, in id order, as POST /sync/push sends them. */
+export function pendingMutations(db: ReadableDb, limit = 1000): PushedMutation[] {
+  const rows = statement(db, `SELECT ${OUTBOX_COLUMNS} FROM outbox ORDER BY mutation_id LIMIT ?`).all(limit) as OutboxDbRow[];
+  return rows.map(pushedOf);
+}
+
+/** The pending mutations of one case, in id order, with the writer's role: what a pull re-applies on top of the server's row. */
+export function pendingMutationsOfCase(db: ReadableDb, caseId: string): (PushedMutation & { role: Role })[] {
+  const rows = statement(db, `SELECT ${OUTBOX_COLUMNS}, actor_role FROM outbox WHERE case_id = ? ORDER BY mutation_id`).all(caseId) as (OutboxDbRow & {
+    actor_role: Role | null;
+  })[];
+  return rows.map((row) => ({ ...pushedOf(row), role: row.actor_role ?? 'specialist' }));
+}
+
+export function pendingCount(db: ReadableDb): number {
+  return (statement(db, 'SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
+}
+
+/** Drops the outbox rows the server has applied or rejected (ids up to `lastMutationId`). */
+export function acknowledgeMutations(db: WritableDb, lastMutationId: number): number {
+  statement(db, 'UPDATE sync_state SET acked_mutation_id = max(acked_mutation_id, ?) WHERE id = 1').run(lastMutationId);
+  return statement(db, 'DELETE FROM outbox WHERE mutation_id <= ?').run(lastMutationId).changes;
 }

@@ -1,4 +1,4 @@
-import { newId, type Case } from '../../../shared/domain';
+import { newId, type Case, type CaseEvent } from '../../../shared/domain';
 import type { ReadableDb, WritableDb } from '../db/connection';
 import { statement } from '../db/statements';
 import { notFound } from '../errors';
@@ -44,15 +44,33 @@ export interface EventRecord {
   after: Record<string, unknown> | null;
 }
 
-export function recordEvent(db: WritableDb, event: EventRecord): void {
-  statement(db, 'INSERT INTO case_events (id, case_id, type, actor_id, at, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-    newId(),
-    event.caseId,
-    event.type,
-    event.actorId,
-    event.at,
-    event.before ? JSON.stringify(event.before) : null,
-    event.after ? JSON.stringify(event.after) : null,
+/** Appends an audit event and returns it as the sync protocol carries it (with its new id). */
+export function recordEvent(db: WritableDb, event: EventRecord): CaseEvent {
+  const recorded: CaseEvent = {
+    id: newId(),
+    caseId: event.caseId,
+    type: event.type,
+    actorId: event.actorId,
+    at: new Date(event.at).toISOString(),
+    before: event.before,
+    after: event.after,
+  };
+  insertEvent(db, recorded);
+  return recorded;
+}
+
+/** Inserts an event unless one with its id is already here (pulled events arrive more than once). */
+export function insertEvent(db: WritableDb, event: CaseEvent): boolean {
+  return (
+    statement(db, 'INSERT INTO case_events (id, case_id, type, actor_id, at, before, after) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING').run(
+      event.id,
+      event.caseId,
+      event.type,
+      event.actorId,
+      Date.parse(event.at),
+      event.before ? JSON.stringify(event.before) : null,
+      event.after ? JSON.stringify(event.after) : null,
+    ).changes === 1
   );
 }
 

@@ -2,6 +2,7 @@ import {
   FIRST_CONTACT_DISPOSITIONS,
   STATUS_RANK,
   findServiceType,
+  hasLocation,
   newId,
   validateDetails,
   type Case,
@@ -64,7 +65,7 @@ export function createCase(db: WritableDb, deps: CoreDeps, input: NewCase): Case
       statusEpoch: 0,
       statusRank: STATUS_RANK.new,
       caller: input.caller,
-      location: input.location,
+      location: hasLocation(input.location) ? input.location : null,
       answers: input.answers,
       description: input.description,
       disposition: null,
@@ -78,9 +79,9 @@ export function createCase(db: WritableDb, deps: CoreDeps, input: NewCase): Case
       version: 1,
     };
     const seq = insertCase(db, created);
-    recordEvent(db, { caseId: created.id, type: 'created', actorId: session.agent.id, at, before: null, after: { reference: created.reference } });
+    const event = recordEvent(db, { caseId: created.id, type: 'created', actorId: session.agent.id, at, before: null, after: { reference: created.reference } });
     indexCase(db, seq, created, '');
-    appendMutation(db, { name: 'createCase', args: { case: created } }, at);
+    appendMutation(db, { mutation: { name: 'createCase', args: { case: created } }, event, role: session.agent.role, at });
     return created;
   })();
 }
@@ -108,9 +109,14 @@ function saveChange(
   const after: Case = { ...before, ...change, updatedAt: iso(at), version: before.version + 1 };
   const diff = diffCase(before, after);
   replaceCase(db, after, before.version);
-  recordEvent(db, { caseId: after.id, type: eventType, actorId: deps.session.agent.id, at, ...diff });
+  const event = recordEvent(db, { caseId: after.id, type: eventType, actorId: deps.session.agent.id, at, ...diff });
   indexCase(db, seq, after);
-  appendMutation(db, { name: eventType === 'updated' ? 'updateCase' : 'wrapUpCase', args: { id: after.id, ...diff } }, at);
+  appendMutation(db, {
+    mutation: { name: eventType === 'updated' ? 'updateCase' : 'wrapUpCase', args: { id: after.id, ...diff } },
+    event,
+    role: deps.session.agent.role,
+    at,
+  });
   return after;
 }
 
@@ -119,6 +125,7 @@ export function updateCase(db: WritableDb, deps: CoreDeps, input: { id: string; 
     const { seq, case: current } = loadCase(db, input.id);
     conflictIfStale(current, input.expectedVersion);
     const merged: Case = { ...current, ...input.changes };
+    if ('location' in input.changes && !hasLocation(merged.location)) merged.location = null;
     const type = serviceTypeOf(deps, merged.serviceCode);
     merged.departmentCode = type.departmentCode;
     checkDetails(type, merged);
@@ -155,7 +162,7 @@ function applyStatusEvent(db: WritableDb, deps: CoreDeps, id: string, event: Sta
   replaceCase(db, after, current.version);
   const from = statusStamp(current.status, current.statusEpoch);
   const note = event.type === 'RESOLVE' ? event.note : event.type === 'REOPEN' || event.type === 'CANCEL' ? event.reason : null;
-  recordEvent(db, {
+  const recorded = recordEvent(db, {
     caseId: id,
     type: 'status_changed',
     actorId: deps.session.agent.id,
@@ -164,7 +171,7 @@ function applyStatusEvent(db: WritableDb, deps: CoreDeps, id: string, event: Sta
     after: { ...next, event: event.type, ...(note ? { note } : {}) },
   });
   indexCase(db, seq, after);
-  appendMutation(db, { name: 'transitionCase', args: { id, event: event.type, from, to: next, note } }, at);
+  appendMutation(db, { mutation: { name: 'transitionCase', args: { id, event: event.type, from, to: next, note } }, event: recorded, role: deps.session.agent.role, at });
   return after;
 }
 
@@ -180,9 +187,9 @@ export function addNote(db: WritableDb, deps: CoreDeps, input: { caseId: string;
       note.body,
       at,
     );
-    recordEvent(db, { caseId: input.caseId, type: 'note_added', actorId: note.authorId, at, before: null, after: { noteId: note.id } });
+    const event = recordEvent(db, { caseId: input.caseId, type: 'note_added', actorId: note.authorId, at, before: null, after: { noteId: note.id } });
     appendNoteToIndex(db, seq, note.body);
-    appendMutation(db, { name: 'addNote', args: { note } }, at);
+    appendMutation(db, { mutation: { name: 'addNote', args: { note } }, event, role: deps.session.agent.role, at });
     return note;
   })();
 }

@@ -24,7 +24,7 @@ describe('migrations', () => {
     expect(migrations).toEqual({ current: MIGRATIONS.length, latest: MIGRATIONS.length, applied: MIGRATIONS.map((m) => m.id) });
     const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'cases_search%'").all() as { name: string; sql: string }[];
     expect(tables.map((t) => t.name).sort()).toEqual(
-      ['case_events', 'case_notes', 'case_totals', 'cases', 'desk_settings', 'intake_drafts', 'local_agents', 'outbox', 'reference_sequences', 'schema_migrations', 'sqlite_sequence'].sort(),
+      ['case_events', 'case_notes', 'case_totals', 'cases', 'desk_settings', 'intake_drafts', 'local_agents', 'outbox', 'reference_sequences', 'schema_migrations', 'sqlite_sequence', 'sync_parked_rows', 'sync_rejections', 'sync_state'].sort(),
     );
     for (const table of tables.filter((t) => t.name !== 'sqlite_sequence')) expect(table.sql, table.name).toMatch(/\)\s*STRICT/);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -80,5 +80,20 @@ describe('migrations', () => {
     const { db } = openDeskDatabase(file);
     expect(() => migrate(db, [...MIGRATIONS, { ...second, id: NEXT + 1 }])).toThrow(/numbered 1, 2, 3/);
     db.close();
+  });
+
+  it('0004 gives outbox rows written before it the case they change', () => {
+    const raw = new Database(file);
+    migrate(raw, MIGRATIONS.slice(0, 3));
+    const insert = raw.prepare('INSERT INTO outbox (name, args, schema_version, created_at) VALUES (?, ?, 1, 0)');
+    insert.run('createCase', JSON.stringify({ case: { id: 'case-a' } }));
+    insert.run('updateCase', JSON.stringify({ id: 'case-b', before: {}, after: {} }));
+    insert.run('addNote', JSON.stringify({ note: { id: 'note-1', caseId: 'case-c' } }));
+    migrate(raw, MIGRATIONS);
+    expect(raw.prepare('SELECT case_id FROM outbox ORDER BY mutation_id').all()).toEqual([{ case_id: 'case-a' }, { case_id: 'case-b' }, { case_id: 'case-c' }]);
+    expect(raw.prepare('SELECT pull_cursor, acked_mutation_id FROM sync_state').get()).toEqual({ pull_cursor: 0, acked_mutation_id: 0 });
+    expect(() => raw.prepare('UPDATE sync_state SET pull_cursor = 5').run()).not.toThrow();
+    expect(() => raw.prepare('UPDATE sync_state SET pull_cursor = 4').run()).toThrow(/never move back/);
+    raw.close();
   });
 });
