@@ -1,0 +1,94 @@
+import type { CaseEvent, CaseNote } from '../../../shared/domain';
+import type { PullResponse, SyncRow } from '../../../shared/sync';
+import { insertEvent } from '../cases/case-store';
+import { appendNoteToIndex } from '../cases/search-index';
+import type { WritableDb } from '../db/connection';
+import { statement } from '../db/statements';
+import { acknowledgeMutations } from '../outbox';
+import { findSyncCaseRow, writeLocalCase } from './local-case';
+import { rebaseCase } from './rebase';
+import { advancePullCursor } from './sync-store';
+
+type CaseSyncRow = Extract<SyncRow, { type: 'case' }>;
+type ChildRow = Extract<SyncRow, { type: 'note' | 'event' }>;
+
+export interface PageApplied {
+  cases: number;
+  notes: number;
+  events: number;
+  parked: number;
+  acknowledged: number;
+}
+
+/** Records the server's version of a case as the base for rebasing; a case new here gets its row. */
+function storeServerCase(db: WritableDb, row: CaseSyncRow, at: number): void {
+  const existing = findSyncCaseRow(db, row.case.id);
+  if (existing?.synced_version != null && existing.synced_version >= row.version) return; // an old copy of a row already applied
+  const state = { case: row.case, deleted: row.deleted };
+  const local = existing ?? writeLocalCase(db, undefined, state, at);
+  statement(db, 'UPDATE cases SET synced_state = ?, synced_version = ? WHERE seq = ?').run(JSON.stringify(state), row.version, local.seq);
+}
+
+const caseIdOfChild = (row: ChildRow): string => (row.type === 'note' ? row.note.caseId : row.event.caseId);
+const idOfChild = (row: ChildRow): string => (row.type === 'note' ? row.note.id : row.event.id);
+
+function insertNote(db: WritableDb, note: CaseNote, caseSeq: number, caseDeleted: boolean): boolean {
+  const inserted =
+    statement(db, 'INSERT INTO case_notes (id, case_id, author_id, body, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING').run(
+      note.id,
+      note.caseId,
+      note.authorId,
+      note.body,
+      Date.parse(note.createdAt),
+    ).changes === 1;
+  if (inserted && !caseDeleted) appendNoteToIndex(db, caseSeq, note.body);
+  return inserted;
+}
+
+/** Inserts a pulled note or event, or parks it until its case arrives. Returns what happened. */
+function applyChild(db: WritableDb, row: ChildRow): 'inserted' | 'known' | 'parked' {
+  const owner = findSyncCaseRow(db, caseIdOfChild(row));
+  if (!owner) {
+    statement(db, 'INSERT INTO sync_parked_rows (id, case_id, row) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING').run(idOfChild(row), caseIdOfChild(row), JSON.stringify(row));
+    return 'parked';
+  }
+  const inserted = row.type === 'note' ? insertNote(db, row.note, owner.seq, owner.deleted_at !== null) : insertEvent(db, row.event satisfies CaseEvent);
+  return inserted ? 'inserted' : 'known';
+}
+
+function unparkRowsOf(db: WritableDb, caseId: string): void {
+  const parked = statement(db, 'SELECT row FROM sync_parked_rows WHERE case_id = ?').all(caseId) as { row: string }[];
+  if (parked.length === 0) return;
+  statement(db, 'DELETE FROM sync_parked_rows WHERE case_id = ?').run(caseId);
+  for (const { row } of parked) applyChild(db, JSON.parse(row) as ChildRow);
+}
+
+/**
+ * Applies one pulled page in one transaction: acknowledges outbox rows the server has applied,
+ * stores each case's server version and inserts notes and events by id (parking those whose case
+ * is not here yet), re-applies the desk's pending mutations of every touched case on top, and
+ * moves the cursor — forward only.
+ */
+export function applyPulledPage(db: WritableDb, page: PullResponse, at: number): PageApplied {
+  return db.transaction((): PageApplied => {
+    const acknowledged = acknowledgeMutations(db, page.lastMutationId);
+    const touched = new Set<string>();
+    const counts: PageApplied = { cases: 0, notes: 0, events: 0, parked: 0, acknowledged };
+    for (const row of page.rows) {
+      if (row.type !== 'case') continue;
+      storeServerCase(db, row, at);
+      touched.add(row.case.id);
+      counts.cases += 1;
+    }
+    for (const caseId of touched) unparkRowsOf(db, caseId);
+    for (const row of page.rows) {
+      if (row.type === 'case') continue;
+      const outcome = applyChild(db, row);
+      if (outcome === 'parked') counts.parked += 1;
+      else if (outcome === 'inserted') counts[row.type === 'note' ? 'notes' : 'events'] += 1;
+    }
+    for (const caseId of touched) rebaseCase(db, caseId, at);
+    advancePullCursor(db, page.cursor);
+    return counts;
+  })();
+}

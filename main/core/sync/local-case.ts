@@ -1,0 +1,48 @@
+import type { CaseState } from '../../../shared/sync';
+import { canonicalJson } from '../../../shared/sync';
+import { caseFromRow, CASE_COLUMNS, type CaseRow } from '../cases/case-row';
+import { insertCase, replaceCase } from '../cases/case-store';
+import { indexCase } from '../cases/search-index';
+import type { ReadableDb, WritableDb } from '../db/connection';
+import { statement } from '../db/statements';
+
+/** A case row as sync sees it: deleted ones included, with the server's base state beside it. */
+export interface SyncCaseRow extends CaseRow {
+  synced_state: string | null;
+  synced_version: number | null;
+}
+
+export function findSyncCaseRow(db: ReadableDb, id: string): SyncCaseRow | undefined {
+  return statement(db, `SELECT ${CASE_COLUMNS}, synced_state, synced_version FROM cases WHERE id = ?`).get(id) as SyncCaseRow | undefined;
+}
+
+/** The case as the sync protocol sees it (no local row version) and whether it is deleted. */
+export function localStateOf(row: CaseRow): CaseState {
+  const { version: _local, ...synced } = caseFromRow(row);
+  return { case: synced, deleted: row.deleted_at !== null };
+}
+
+export const sameState = (a: CaseState, b: CaseState): boolean => a.deleted === b.deleted && canonicalJson(a.case) === canonicalJson(b.case);
+
+/**
+ * Makes the local row hold `state`: inserts a case that is new here (with its search entry; the
+ * case-totals triggers count it), or rewrites one that differs, bumping its local version so an
+ * editor holding the old one is told it changed. A deleted case leaves the search index.
+ */
+export function writeLocalCase(db: WritableDb, existing: CaseRow | undefined, state: CaseState, at: number): CaseRow {
+  if (!existing) {
+    const seq = insertCase(db, { ...state.case, version: 1 });
+    statement(db, "UPDATE cases SET origin = 'pulled', deleted_at = ? WHERE seq = ?").run(state.deleted ? at : null, seq);
+    if (!state.deleted) indexCase(db, seq, { ...state.case, version: 1 }, '');
+    return findSyncCaseRow(db, state.case.id)!;
+  }
+  if (sameState(localStateOf(existing), state)) return existing;
+  const next = { ...state.case, version: existing.version + 1 };
+  replaceCase(db, next, existing.version);
+  if (state.deleted !== (existing.deleted_at !== null)) {
+    statement(db, 'UPDATE cases SET deleted_at = ? WHERE seq = ?').run(state.deleted ? at : null, existing.seq);
+  }
+  if (state.deleted) statement(db, 'DELETE FROM cases_search WHERE rowid = ?').run(existing.seq);
+  else indexCase(db, existing.seq, next);
+  return findSyncCaseRow(db, state.case.id)!;
+}
