@@ -112,7 +112,11 @@ function saveChange(
   const event = recordEvent(db, { caseId: after.id, type: eventType, actorId: deps.session.agent.id, at, ...diff });
   indexCase(db, seq, after);
   appendMutation(db, {
-    mutation: { name: eventType === 'updated' ? 'updateCase' : 'wrapUpCase', args: { id: after.id, ...diff } },
+    // updatedAt travels with the change so the server's copy ends up exactly like this desk's.
+    mutation: {
+      name: eventType === 'updated' ? 'updateCase' : 'wrapUpCase',
+      args: { id: after.id, before: { ...diff.before, updatedAt: before.updatedAt }, after: { ...diff.after, updatedAt: after.updatedAt } },
+    },
     event,
     role: deps.session.agent.role,
     at,
