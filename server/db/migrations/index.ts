@@ -1,0 +1,11 @@
+import { accounts } from './0001-accounts';
+import { sync } from './0002-sync';
+
+export interface Migration {
+  id: number;
+  name: string;
+  sql: string;
+}
+
+/** Numbered 1, 2, 3…; never edit one that has shipped — the ledger's checksums would refuse it. */
+export const MIGRATIONS: readonly Migration[] = [accounts, sync];
