@@ -37,7 +37,8 @@ function dispatcher(windowId: () => number | undefined = () => APP_WINDOW) {
   return { dispatch, call, log };
 }
 
-const expectRefused = (result: ApiResult<unknown>) => {
+const expectRefused = async (answer: Promise<ApiResult<unknown>>) => {
+  const result = await answer;
   expect(result.ok).toBe(false);
   if (result.ok) return;
   expect(result.error.code).toBe('invalid_input');
@@ -45,16 +46,16 @@ const expectRefused = (result: ApiResult<unknown>) => {
 };
 
 describe('IPC dispatcher', () => {
-  it('passes a request from the CivicDesk window to the desk', () => {
+  it('passes a request from the CivicDesk window to the desk', async () => {
     const { dispatch, call } = dispatcher();
-    const result = dispatch('deskInfo', trusted, {});
+    const result = await dispatch('deskInfo', trusted, {});
     expect(call).toHaveBeenCalledWith('deskInfo', {});
     expect(result.ok).toBe(true);
   });
 
-  it('trusts any page of app://civicdesk/, not only index.html', () => {
+  it('trusts any page of app://civicdesk/, not only index.html', async () => {
     const { dispatch } = dispatcher();
-    expect(dispatch('catalog', { ...trusted, url: 'app://civicdesk/?step=review#caller' }, {}).ok).toBe(true);
+    expect((await dispatch('catalog', { ...trusted, url: 'app://civicdesk/?step=review#caller' }, {})).ok).toBe(true);
   });
 
   const untrusted: [string, SenderInfo | null][] = [
@@ -71,22 +72,22 @@ describe('IPC dispatcher', () => {
     ['an empty url', { ...trusted, url: '' }],
     ['a frame that is gone', null],
   ];
-  it.each(untrusted)('refuses %s without calling the desk', (_label, sender) => {
+  it.each(untrusted)('refuses %s without calling the desk', async (_label, sender) => {
     const { dispatch, call, log } = dispatcher();
-    expectRefused(dispatch('createAgent', sender, { name: 'Mallory' }));
+    await expectRefused(dispatch('createAgent', sender, { name: 'Mallory' }));
     expect(call).not.toHaveBeenCalled();
     expect(log).toHaveBeenCalledWith(expect.stringContaining('IPC createAgent refused'));
   });
 
-  it('refuses everything before the window exists', () => {
+  it('refuses everything before the window exists', async () => {
     const { dispatch, call } = dispatcher(() => undefined);
-    expectRefused(dispatch('deskInfo', trusted, {}));
+    await expectRefused(dispatch('deskInfo', trusted, {}));
     expect(call).not.toHaveBeenCalled();
   });
 
-  it('lets malformed input reach the desk, which refuses it naming the field', () => {
+  it('lets malformed input reach the desk, which refuses it naming the field', async () => {
     const { dispatch, call } = dispatcher();
-    const result = dispatch('signIn', trusted, { agentId: '', extra: true });
+    const result = await dispatch('signIn', trusted, { agentId: '', extra: true });
     expect(call).toHaveBeenCalledTimes(1);
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -94,9 +95,9 @@ describe('IPC dispatcher', () => {
     expect(result.error.issues.map((issue) => issue.field)).toEqual(expect.arrayContaining(['agentId']));
   });
 
-  it('treats a missing input as empty, as the desk does', () => {
+  it('treats a missing input as empty, as the desk does', async () => {
     const { dispatch } = dispatcher();
-    expect(dispatch('deskInfo', trusted, undefined).ok).toBe(true);
+    expect((await dispatch('deskInfo', trusted, undefined)).ok).toBe(true);
   });
 });
 
@@ -125,19 +126,19 @@ describe('registerIpcHandlers', () => {
     expect(handlers.size).toBe(0);
   });
 
-  it('reads the sender from the event: main frame of the window passes, a subframe does not', () => {
+  it('reads the sender from the event: main frame of the window passes, a subframe does not', async () => {
     const { registry, handlers } = fakeIpcMain();
     registerIpcHandlers(registry, dispatcher().dispatch);
     const deskInfo = handlers.get(ipcChannelOf('deskInfo'));
     if (!deskInfo) throw new Error('deskInfo is not registered');
     const mainFrame = { url: 'app://civicdesk/index.html', parent: null };
-    expect(deskInfo(eventFrom(mainFrame), {}).ok).toBe(true);
-    expectRefused(deskInfo(eventFrom({ url: 'app://civicdesk/index.html', parent: mainFrame }), {}));
-    expectRefused(deskInfo(eventFrom(mainFrame, APP_WINDOW + 1), {}));
-    expectRefused(deskInfo(eventFrom(null), {}));
+    expect((await deskInfo(eventFrom(mainFrame), {})).ok).toBe(true);
+    await expectRefused(deskInfo(eventFrom({ url: 'app://civicdesk/index.html', parent: mainFrame }), {}));
+    await expectRefused(deskInfo(eventFrom(mainFrame, APP_WINDOW + 1), {}));
+    await expectRefused(deskInfo(eventFrom(null), {}));
   });
 
-  it('refuses when reading the frame throws (Electron does so for a disposed frame)', () => {
+  it('refuses when reading the frame throws (Electron does so for a disposed frame)', async () => {
     const { registry, handlers } = fakeIpcMain();
     const { dispatch, call } = dispatcher();
     registerIpcHandlers(registry, dispatch);
@@ -147,7 +148,7 @@ describe('registerIpcHandlers', () => {
         throw new Error('Render frame was disposed before WebFrameMain could be accessed');
       },
     };
-    expectRefused(handlers.get(ipcChannelOf('catalog'))!(disposed, {}));
+    await expectRefused(handlers.get(ipcChannelOf('catalog'))!(disposed, {}));
     expect(call).not.toHaveBeenCalled();
   });
 });

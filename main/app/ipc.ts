@@ -13,8 +13,8 @@ export interface SenderInfo {
 
 export type IsTrustedSender = (sender: SenderInfo) => boolean;
 
-/** Answers one operation for one sender; `null` when the sending frame is already gone. */
-export type IpcDispatcher = (name: OperationName, sender: SenderInfo | null, input: unknown) => ApiResult<unknown>;
+/** Answers one operation for one sender; `null` when the sending frame is already gone. Some operations wait on the network, so the answer is a promise. */
+export type IpcDispatcher = (name: OperationName, sender: SenderInfo | null, input: unknown) => Promise<ApiResult<unknown>>;
 
 /**
  * Trusted means: the main frame of the CivicDesk window, showing `app://civicdesk/…`. A subframe,
@@ -52,12 +52,12 @@ export interface IpcDispatcherOptions {
 
 /** Checks the sender first, and only then lets the desk see the request. */
 export function createIpcDispatcher({ call, isTrustedSender, log = () => {} }: IpcDispatcherOptions): IpcDispatcher {
-  return (name, sender, input) => {
+  return async (name, sender, input) => {
     if (sender === null || !isTrustedSender(sender)) {
       log(`IPC ${name} refused: sent by ${describeSender(sender)}`);
       return REFUSED;
     }
-    return call(name, input);
+    return await call(name, input);
   };
 }
 
@@ -83,7 +83,7 @@ export function senderInfoOf(event: InvokeEventLike): SenderInfo | null {
 
 /** The slice of Electron's `ipcMain` the shell uses. */
 export interface IpcHandlerRegistry {
-  handle(channel: string, listener: (event: InvokeEventLike, input: unknown) => ApiResult<unknown>): void;
+  handle(channel: string, listener: (event: InvokeEventLike, input: unknown) => Promise<ApiResult<unknown>>): void;
   removeHandler(channel: string): void;
 }
 

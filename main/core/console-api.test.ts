@@ -106,6 +106,22 @@ const BAD_INPUTS: Record<OperationName, { input: unknown; field: string }[]> = {
   ],
   restoreDraft: [{ input: { agentId: 'someone-else' }, field: '(input)' }],
   discardDraft: [{ input: { id: 7 }, field: 'id' }],
+  syncStatus: [{ input: { verbose: true }, field: '(input)' }],
+  syncNow: [{ input: { force: true }, field: '(input)' }],
+  getSyncSettings: [{ input: { withSecret: true }, field: '(input)' }],
+  setSyncSettings: [
+    { input: { serverUrl: 'ftp://sync.lethbridge.ca', tenant: 'lethbridge', deskSecret: 's'.repeat(24) }, field: 'serverUrl' },
+    { input: { serverUrl: 'sync.lethbridge.ca', tenant: 'lethbridge', deskSecret: 's'.repeat(24) }, field: 'serverUrl' },
+    { input: { serverUrl: 'https://sync.lethbridge.ca', tenant: '  ', deskSecret: 's'.repeat(24) }, field: 'tenant' },
+    { input: { serverUrl: 'https://sync.lethbridge.ca', tenant: 'lethbridge', deskSecret: 'short' }, field: 'deskSecret' },
+    { input: { serverUrl: 'https://sync.lethbridge.ca', tenant: 'lethbridge', deskSecret: 's'.repeat(24), deskCode: 'd7' }, field: 'deskCode' },
+  ],
+  signInWithPassword: [
+    { input: { username: '', password: 'secret' }, field: 'username' },
+    { input: { username: 'ana' }, field: 'password' },
+    { input: { username: 'ana', password: 'x', remember: true }, field: '(input)' },
+  ],
+  syncConflicts: [{ input: { all: true }, field: '(input)' }],
 };
 
 describe('every console operation refuses bad input, names the field, and writes nothing', () => {
@@ -115,9 +131,9 @@ describe('every console operation refuses bad input, names the field, and writes
 
   for (const name of OPERATION_NAMES) {
     for (const [index, { input, field }] of BAD_INPUTS[name].entries()) {
-      it(`${name} #${index + 1}: names ${field}`, () => {
+      it(`${name} #${index + 1}: names ${field}`, async () => {
         const before = tableCounts(desk.db);
-        const result = desk.call(name, input);
+        const result = await desk.call(name, input);
         expect(result.ok).toBe(false);
         if (result.ok) return;
         expect(['invalid_input', 'not_found']).toContain(result.error.code);

@@ -4,6 +4,7 @@ import {
   isOperationName,
   issuesFromZod,
   type ApiResult,
+  type AsyncOperationName,
   type OperationName,
   type OperationOutput,
   type ParsedInput,
@@ -16,8 +17,12 @@ import { createAgent, deskInfo, signIn, signOut } from './agents/agents';
 import { findCallers } from './cases/caller-lookup';
 import { discardDraft, restoreDraft, saveDraft } from './drafts/drafts';
 import { DomainError } from './errors';
+import { createSyncHandlers } from './sync/sync-operations';
 
-export type ConsoleHandlers = { [K in OperationName]: (input: ParsedInput<K>) => OperationOutput<K> };
+/** One handler per operation: those the table marks async (they wait on the network) return a promise. */
+export type ConsoleHandlers = {
+  [K in OperationName]: (input: ParsedInput<K>) => K extends AsyncOperationName ? Promise<OperationOutput<K>> : OperationOutput<K>;
+};
 
 /** The desk with its signed-in agent; refuses, as a value the console can show, when nobody is. */
 function signedIn(state: DeskState): CoreDeps {
@@ -62,39 +67,70 @@ export function createConsoleHandlers(db: WritableDb, state: DeskState): Console
     saveDraft: (input) => saveDraft(db, agent(), input),
     restoreDraft: () => restoreDraft(db, agent()),
     discardDraft: (input) => discardDraft(db, agent(), input),
+    ...createSyncHandlers(db, state),
   };
 }
 
-export type CallOperation = (name: string, rawInput: unknown) => ApiResult<unknown>;
+/**
+ * What a caller gets back: a promise for the operations the table marks async, the answer itself
+ * for the rest. A name the compiler cannot see (a bridge's, taken from a request) is typed as the
+ * answer itself, so bridges must await whatever comes back — the host and the IPC handlers do.
+ */
+export type CallResult<N extends string> = N extends AsyncOperationName ? Promise<ApiResult<unknown>> : ApiResult<unknown>;
+export type CallOperation = <N extends string>(name: N, rawInput: unknown) => CallResult<N>;
+
+export interface CallOperationOptions {
+  log?: (message: string, error: unknown) => void;
+  /** Told after every write that succeeded, so background sync can push it soon. */
+  afterWrite?: (name: OperationName) => void;
+}
 
 /**
  * The boundary every bridge goes through: parse the input with the contract's schema, run the
  * handler, check the output. Bad input comes back as `invalid_input` naming each field, before any
  * write; a refusal from the domain keeps its code; anything unexpected is `internal`.
  */
-export function createCallOperation(handlers: ConsoleHandlers, log: (message: string, error: unknown) => void = () => {}): CallOperation {
-  return (name, rawInput) => {
+export function createCallOperation(handlers: ConsoleHandlers, options: CallOperationOptions | CallOperationOptions['log'] = {}): CallOperation {
+  const { log = () => {}, afterWrite } = typeof options === 'function' ? { log: options } : options;
+  const answer = (name: OperationName, output: unknown): ApiResult<unknown> => {
+    const checked = consoleApi[name].output.safeParse(output);
+    if (!checked.success) {
+      log(`${name} produced output outside its contract`, checked.error);
+      return { ok: false, error: { code: 'internal', message: `${name}: the desk produced a malformed answer (${describeIssues(issuesFromZod(checked.error))})`, issues: [] } };
+    }
+    if (consoleApi[name].writes) afterWrite?.(name);
+    return { ok: true, value: checked.data };
+  };
+  const refusal = (name: OperationName, error: unknown): ApiResult<unknown> => {
+    if (error instanceof DomainError) return { ok: false, error: { code: error.code, message: error.message, issues: error.issues } };
+    log(`${name} failed`, error);
+    return { ok: false, error: { code: 'internal', message: `${name} failed: ${error instanceof Error ? error.message : String(error)}`, issues: [] } };
+  };
+  const call = (name: string, rawInput: unknown): ApiResult<unknown> | Promise<ApiResult<unknown>> => {
     if (!isOperationName(name)) {
       return { ok: false, error: { code: 'unknown_operation', message: `There is no operation named '${name}'`, issues: [] } };
     }
     const operation = consoleApi[name];
+    const later = (result: ApiResult<unknown>) => (operation.async ? Promise.resolve(result) : result);
     const parsed = operation.input.safeParse(rawInput ?? {});
     if (!parsed.success) {
       const issues = issuesFromZod(parsed.error);
-      return { ok: false, error: { code: 'invalid_input', message: `${name}: ${describeIssues(issues)}`, issues } };
+      return later({ ok: false, error: { code: 'invalid_input', message: `${name}: ${describeIssues(issues)}`, issues } });
     }
     try {
       const handler = handlers[name] as (input: unknown) => unknown;
-      const output = operation.output.safeParse(handler(parsed.data));
-      if (!output.success) {
-        log(`${name} produced output outside its contract`, output.error);
-        return { ok: false, error: { code: 'internal', message: `${name}: the desk produced a malformed answer (${describeIssues(issuesFromZod(output.error))})`, issues: [] } };
+      const output = handler(parsed.data);
+      if (operation.async) {
+        return Promise.resolve(output).then(
+          (value) => answer(name, value),
+          (error: unknown) => refusal(name, error),
+        );
       }
-      return { ok: true, value: output.data };
+      return answer(name, output);
     } catch (error) {
-      if (error instanceof DomainError) return { ok: false, error: { code: error.code, message: error.message, issues: error.issues } };
-      log(`${name} failed`, error);
-      return { ok: false, error: { code: 'internal', message: `${name} failed: ${error instanceof Error ? error.message : String(error)}`, issues: [] } };
+      return later(refusal(name, error));
     }
   };
+  // The table's async flag decides, at run time, exactly what CallResult<N> says at compile time.
+  return call as CallOperation;
 }

@@ -7,6 +7,22 @@ import { quickCheckInBackground } from './db/background-check';
 import { runIdleMaintenance } from './db/maintenance';
 import type { DeskState } from './desk-session';
 import { ensureDeskCode } from './desk-settings';
+import type { FetchLike } from './sync/server-api';
+import { SyncClient, type SyncClock } from './sync/sync-client';
+import { readSyncSettings } from './sync/sync-store';
+
+/** How the desk talks to the sync server; tests inject a network and a clock. */
+export interface DeskSyncOptions {
+  fetch?: FetchLike;
+  clock?: SyncClock;
+  idleIntervalMs?: number;
+  afterChangeMs?: number;
+  pullPageLimit?: number;
+}
+
+/** A server that stops answering mid-request must not hold a sync run (or a sign-in) forever. */
+const REQUEST_TIMEOUT_MS = 30_000;
+const fetchWithTimeout: FetchLike = (url, init) => fetch(url, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
 
 export interface DeskRuntimeOptions {
   dataDir: string;
@@ -20,6 +36,8 @@ export interface DeskRuntimeOptions {
   /** When the background integrity check starts: after the console has come up, not during it. */
   integrityCheckDelayMs?: number;
   log?: (message: string, error?: unknown) => void;
+  /** Background sync with the central server; `false` turns it off (the desk still works alone). */
+  sync?: DeskSyncOptions | false;
 }
 
 /** One open desk: its database, who is signed in, and the console API over both. */
@@ -30,6 +48,8 @@ export interface DeskRuntime {
   integrityChecked: Promise<void>;
   state: DeskState;
   call: CallOperation;
+  /** Background sync, absent when the runtime was opened with `sync: false`. */
+  sync: SyncClient | null;
   close(): void;
 }
 
@@ -50,7 +70,9 @@ export function openDeskRuntime(options: DeskRuntimeOptions): DeskRuntime {
     catalog: options.catalog ?? defaultCatalog,
     now: options.now ?? Date.now,
     integrity: { state: 'checking', message: null },
+    fetch: (options.sync && options.sync.fetch) || fetchWithTimeout,
   };
+  const sync = options.sync === false ? null : startSync(db, state, options.sync ?? {}, log);
   const check = quickCheckInBackground(file, options.integrityCheckDelayMs ?? 5_000);
   const integrity = check.verdict.then((verdict) => {
     if (!verdict) return;
@@ -74,11 +96,30 @@ export function openDeskRuntime(options: DeskRuntimeOptions): DeskRuntime {
     db,
     integrityChecked: integrity,
     state,
-    call: createCallOperation(createConsoleHandlers(db, state), log),
+    sync,
+    call: createCallOperation(createConsoleHandlers(db, state), { log, afterWrite: () => sync?.localChange() }),
     close: () => {
+      sync?.stop();
       check.stop();
       if (timer) clearInterval(timer);
       db.close();
     },
   };
+}
+
+/** The sync client of a desk: it runs at once when settings exist, and from their first save otherwise. */
+function startSync(db: WritableDb, state: DeskState, options: DeskSyncOptions, log: (message: string, error?: unknown) => void): SyncClient {
+  const client = new SyncClient({
+    db,
+    deskCode: () => state.session.deskCode,
+    fetch: state.fetch ?? fetchWithTimeout,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.idleIntervalMs !== undefined ? { idleIntervalMs: options.idleIntervalMs } : {}),
+    ...(options.afterChangeMs !== undefined ? { afterChangeMs: options.afterChangeMs } : {}),
+    ...(options.pullPageLimit !== undefined ? { pullPageLimit: options.pullPageLimit } : {}),
+    log,
+  });
+  state.sync = client;
+  if (readSyncSettings(db)) client.start();
+  return client;
 }

@@ -1,4 +1,6 @@
 import type { Agent, Catalog } from '../../shared/domain';
+import type { FetchLike } from './sync/server-api';
+import type { SyncClientState } from './sync/sync-client';
 
 /** Who is working at this desk, and where: every write is stamped from here, never from the renderer. */
 export interface DeskSession {
@@ -22,6 +24,20 @@ export interface DeskState {
   now: () => number;
   /** The start-up quick_check, run in the background; absent where nobody runs one (tests). */
   integrity?: { state: 'checking' | 'ok' | 'damaged'; message: string | null };
+  /** Background sync, when this desk runs it (the desk runtime does unless told not to). */
+  sync?: DeskSync;
+  /** How the desk reaches the sync server for sign-in and conflicts; `fetch` unless a test injects a network. */
+  fetch?: FetchLike;
+  /** The central sign-in of the agent at the desk, kept in memory only: it reads the server's conflicts. */
+  serverSession?: { agentId: string; token: string; expiresAt: string } | null;
+}
+
+/** What the console asks of background sync. */
+export interface DeskSync {
+  state(): SyncClientState;
+  syncNow(): Promise<SyncClientState>;
+  localChange(): void;
+  settingsChanged(): Promise<SyncClientState>;
 }
 
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();

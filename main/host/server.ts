@@ -83,7 +83,8 @@ async function handleApi(request: IncomingMessage, response: ServerResponse, cal
   } catch {
     return sendResult(response, invalidBody('is not valid JSON'));
   }
-  sendResult(response, call(operation, input));
+  // Operations that wait on the network (sync, central sign-in) answer with a promise.
+  sendResult(response, await call(operation, input));
 }
 
 function serveFile(response: ServerResponse, rendererDir: string, pathname: string): void {

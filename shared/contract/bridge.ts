@@ -16,6 +16,11 @@ export const ipcChannelOf = (name: OperationName): string => `civicdesk:${name}`
 export const HTTP_STATUS_OF_ERROR = {
   invalid_input: 400,
   not_signed_in: 401,
+  unauthorized: 401,
+  forbidden: 403,
+  offline: 503,
+  not_configured: 409,
+  update_required: 426,
   not_found: 404,
   conflict: 409,
   transition_refused: 409,

@@ -1,15 +1,7 @@
 import { z } from 'zod';
 import { AgentSchema, DeskCodeSchema, IsoTimeSchema, RoleSchema } from '../domain';
 import { CaseSummarySchema } from './cases';
-
-export const SyncStatusSchema = z.object({
-  /** Offline until the desk has a server to sync with (the sync issue). */
-  state: z.enum(['offline', 'connecting', 'online', 'syncing', 'error']),
-  pendingMutations: z.number().int().min(0),
-  lastSuccessAt: IsoTimeSchema.nullable(),
-  lastError: z.string().nullable(),
-});
-export type SyncStatus = z.infer<typeof SyncStatusSchema>;
+import { SyncStatusSchema } from './sync';
 
 export const DeskInfoSchema = z.object({
   deskCode: DeskCodeSchema,

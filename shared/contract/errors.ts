@@ -10,6 +10,16 @@ export const API_ERROR_CODES = [
   'conflict',
   /** The operation needs a signed-in agent and nobody is signed in at this desk. */
   'not_signed_in',
+  /** Wrong username or password, or a sign-in the server no longer accepts. */
+  'unauthorized',
+  /** The signed-in agent's role does not allow it (conflicts are for leads). */
+  'forbidden',
+  /** It needs the sync server, which cannot be reached now. */
+  'offline',
+  /** It needs a sync server and this desk has none set. */
+  'not_configured',
+  /** The sync server no longer accepts this version of CivicDesk. */
+  'update_required',
   'unknown_operation',
   'internal',
 ] as const;

@@ -1,5 +1,6 @@
 export * from './cases';
 export * from './desk';
+export * from './sync';
 export * from './errors';
 export * from './operations';
 export * from './bridge';

@@ -11,21 +11,32 @@ import {
   requiredText,
 } from './cases';
 import { CallerMatchSchema, DeskInfoSchema, NewAgentSchema } from './desk';
+import { PasswordSignInSchema, SyncConflictSchema, SyncSettingsInputSchema, SyncSettingsSchema, SyncStatusSchema } from './sync';
 
-export interface Operation<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+export interface Operation<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType, A extends boolean = boolean> {
   input: I;
   output: O;
   /** Whether the operation changes the desk database (the bridge may treat reads differently). */
   writes: boolean;
   /** Whether it may run before anybody has signed in at this desk. */
   beforeSignIn: boolean;
+  /** Whether main answers it later (it waits on the network); the others answer at once from the desk database. */
+  async: A;
 }
 
-const op = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, writes: boolean, beforeSignIn = false): Operation<I, O> => ({
+const op = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, writes: boolean, beforeSignIn = false): Operation<I, O, false> => ({
   input,
   output,
   writes,
   beforeSignIn,
+  async: false,
+});
+const networkOp = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, writes: boolean, beforeSignIn = false): Operation<I, O, true> => ({
+  input,
+  output,
+  writes,
+  beforeSignIn,
+  async: true,
 });
 const nothing = z.object({}).strict();
 
@@ -84,6 +95,15 @@ export const consoleApi = {
   saveDraft: op(z.object({ id: IdSchema, persisted: PersistedIntakeSchema }).strict(), z.object({ savedAt: IsoTimeSchema }), true),
   restoreDraft: op(nothing, z.object({ draft: DraftSchema.nullable() }), false),
   discardDraft: op(z.object({ id: IdSchema }).strict(), z.object({ discarded: z.boolean() }), true),
+  syncStatus: op(nothing, SyncStatusSchema, false, true),
+  syncNow: networkOp(nothing, SyncStatusSchema, true, true),
+  getSyncSettings: op(nothing, SyncSettingsSchema, false, true),
+  /** Before anyone signs in only while the desk has no settings; afterwards a lead or admin changes them. */
+  setSyncSettings: networkOp(SyncSettingsInputSchema, SyncSettingsSchema, true, true),
+  /** Central account sign-in: against the server when it answers, else against this desk's saved verifier. */
+  signInWithPassword: networkOp(PasswordSignInSchema, DeskInfoSchema, true, true),
+  /** Conflicts recorded by the server, for leads signed in with their central account. */
+  syncConflicts: networkOp(nothing, z.object({ conflicts: z.array(SyncConflictSchema) }), false),
 } as const satisfies Record<string, Operation>;
 
 export type ConsoleApi = typeof consoleApi;
@@ -91,6 +111,9 @@ export type OperationName = keyof ConsoleApi;
 export type OperationInput<K extends OperationName> = z.input<ConsoleApi[K]['input']>;
 export type ParsedInput<K extends OperationName> = z.output<ConsoleApi[K]['input']>;
 export type OperationOutput<K extends OperationName> = z.output<ConsoleApi[K]['output']>;
+
+/** Operations whose result arrives as a promise: every bridge awaits them. */
+export type AsyncOperationName = { [K in OperationName]: ConsoleApi[K]['async'] extends true ? K : never }[OperationName];
 
 export const OPERATION_NAMES = Object.keys(consoleApi) as OperationName[];
 

@@ -5,6 +5,7 @@ import { statement } from '../db/statements';
 import type { DeskState } from '../desk-session';
 import { DomainError } from '../errors';
 import { newId } from '../../../shared/domain';
+import { syncStatusOf } from '../sync/sync-status';
 
 const SIGNED_IN_KEY = 'signed_in_agent';
 
@@ -16,7 +17,7 @@ function findAgent(db: ReadableDb, id: string): Agent | undefined {
   return statement(db, 'SELECT id, name, role FROM local_agents WHERE id = ?').get(id) as Agent | undefined;
 }
 
-/** A local profile on this desk; the sync issue adds central accounts. */
+/** A local profile on this desk, for desks without a sync server (central accounts: central-accounts.ts). */
 export function createAgent(db: WritableDb, state: DeskState, input: { name: string; role: Role }): Agent {
   const taken = statement(db, 'SELECT 1 FROM local_agents WHERE name = ? COLLATE NOCASE').get(input.name);
   if (taken) {
@@ -34,11 +35,13 @@ export function signIn(db: WritableDb, state: DeskState, agentId: string): void 
   if (!agent) throw new DomainError('not_found', `agentId: no agent profile ${agentId} on this desk`, [{ field: 'agentId', message: 'no such agent on this desk' }]);
   statement(db, 'INSERT INTO desk_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(SIGNED_IN_KEY, agent.id);
   state.session.agent = agent;
+  if (state.serverSession?.agentId !== agent.id) state.serverSession = null;
 }
 
 export function signOut(db: WritableDb, state: DeskState): void {
   statement(db, 'DELETE FROM desk_settings WHERE key = ?').run(SIGNED_IN_KEY);
   state.session.agent = null;
+  state.serverSession = null;
 }
 
 /** The agent who was signed in when the app last stopped, so a crashed call resumes without a detour. */
@@ -48,13 +51,12 @@ export function rememberedAgent(db: ReadableDb): Agent | null {
 }
 
 export function deskInfo(db: ReadableDb, state: DeskState): DeskInfo {
-  const pending = (statement(db, 'SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
   return {
     deskCode: state.session.deskCode,
     timeZone: state.session.timeZone,
     agent: state.session.agent,
     agents: listAgents(db),
-    sync: { state: 'offline', pendingMutations: pending, lastSuccessAt: null, lastError: null },
+    sync: syncStatusOf(db, state),
     integrity: state.integrity ?? { state: 'ok', message: null },
   };
 }

@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../../shared/domain';
 import type { PullResponse, PushRequest, PushResponse } from '../../../shared/sync';
 import { openTestDesk, type TestDesk } from '../../../test/helpers/desk';
+import { connectionRefused, errorResponse, jsonResponse, scriptedServer } from '../../../test/helpers/scripted-server';
 import { backoffDelay } from './backoff';
-import type { FetchLike } from './server-api';
 import { SyncClient, type SyncClock } from './sync-client';
 import { writeSyncSettings } from './sync-store';
 
@@ -41,20 +41,10 @@ const settle = async (client: SyncClient) => {
   for (let i = 0; i < 50 && client.state().syncing; i++) await new Promise((resolve) => setTimeout(resolve, 1));
 };
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-const error = (status: number, code: string, message: string) => json(status, { error: { code, message } });
-
-/** A scripted stand-in for the server, recording each request; the real server has its own tests and the integration test. */
-function scriptedServer(answer: (method: string, path: string, body: unknown, token: string | undefined) => Response | Promise<Response>) {
-  const requests: string[] = [];
-  const fetch: FetchLike = async (url, init) => {
-    const path = new URL(url).pathname;
-    requests.push(`${init.method} ${path}`);
-    const token = init.headers.Authorization?.replace('Bearer ', '');
-    return answer(init.method, path, init.body ? (JSON.parse(init.body) as unknown) : undefined, token);
-  };
-  return { fetch, requests };
-}
+const json = jsonResponse;
+const error = errorResponse;
+const scripted = (answer: (method: string, path: string, body: unknown, token: string | undefined) => Response | Promise<Response>) =>
+  scriptedServer((r) => answer(r.method, r.path, r.body, r.token));
 
 const deskToken = (n: number) => json(200, { token: `desk-token-${n}`, expiresAt: '2026-11-27T16:30:00.000Z', deskCode: 'D07', team: null });
 const emptyPull = (lastMutationId = 0): PullResponse => ({ rows: [], cursor: 0, hasMore: false, lastMutationId });
@@ -89,8 +79,8 @@ describe('backoff', () => {
 describe('the sync client', () => {
   it('waits for the server to answer, backing off with jitter, and syncs once it does', async () => {
     let up = false;
-    const server = scriptedServer((method, path) => {
-      if (!up) throw new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED') });
+    const server = scripted((method, path) => {
+      if (!up) connectionRefused();
       if (path === '/health') return json(200, { ok: true });
       if (path === '/auth/desk') return deskToken(1);
       if (path === '/sync/push') return json(200, { lastMutationId: 1, results: [{ mutationId: 1, outcome: 'applied', conflicts: 0 }], gapAt: null } satisfies PushResponse);
@@ -117,7 +107,7 @@ describe('the sync client', () => {
 
   it('"sync now" forgets the back-off and runs at once', async () => {
     let up = false;
-    const server = scriptedServer((_method, path) => {
+    const server = scripted((_method, path) => {
       if (!up) throw new TypeError('fetch failed');
       return path === '/auth/desk' ? deskToken(1) : json(200, path === '/health' ? {} : emptyPull());
     });
@@ -132,7 +122,7 @@ describe('the sync client', () => {
   });
 
   it('pushes soon after a local change when online', async () => {
-    const server = scriptedServer((_method, path, body) => {
+    const server = scripted((_method, path, body) => {
       if (path === '/auth/desk') return deskToken(1);
       if (path === '/sync/push') {
         const last = (body as PushRequest).mutations.at(-1)!.mutationId;
@@ -154,7 +144,7 @@ describe('the sync client', () => {
 
   it('signs the desk in again, once, when the server refuses its token', async () => {
     let signIns = 0;
-    const server = scriptedServer((_method, path, _body, token) => {
+    const server = scripted((_method, path, _body, token) => {
       if (path === '/auth/desk') return deskToken(++signIns);
       if (path === '/health') return json(200, {});
       if (token !== `desk-token-${signIns}` || signIns < 2) return error(401, 'unauthorized', 'token expired');
@@ -168,7 +158,7 @@ describe('the sync client', () => {
   });
 
   it('reports a refused desk secret in words, and backs off', async () => {
-    const server = scriptedServer((_method, path) => (path === '/health' ? json(200, {}) : error(401, 'unauthorized', 'unknown desk or wrong secret')));
+    const server = scripted((_method, path) => (path === '/health' ? json(200, {}) : error(401, 'unauthorized', 'unknown desk or wrong secret')));
     const time = manualClock();
     const client = new SyncClient({ db: desk.db, deskCode: () => 'D07', fetch: server.fetch, clock: time.clock });
     const state = await client.syncNow();
@@ -178,7 +168,7 @@ describe('the sync client', () => {
   });
 
   it('stops and says "update required" when the server answers 426', async () => {
-    const server = scriptedServer((_method, path) => {
+    const server = scripted((_method, path) => {
       if (path === '/health') return json(200, {});
       if (path === '/auth/desk') return deskToken(1);
       return error(426, 'update_required', 'schema version 1 is no longer accepted; this server accepts 3 and 4');
@@ -195,7 +185,7 @@ describe('the sync client', () => {
   });
 
   it('records mutations the server rejected, drops them from the outbox, and takes the server’s copy back', async () => {
-    const server = scriptedServer((_method, path, body) => {
+    const server = scripted((_method, path, body) => {
       if (path === '/health') return json(200, {});
       if (path === '/auth/desk') return deskToken(1);
       if (path === '/sync/push') {
@@ -213,7 +203,7 @@ describe('the sync client', () => {
 
   it('is idle and unconfigured without sync settings', async () => {
     desk.db.prepare('UPDATE sync_state SET server_url = NULL').run();
-    const server = scriptedServer(() => json(200, {}));
+    const server = scripted(() => json(200, {}));
     const client = new SyncClient({ db: desk.db, deskCode: () => 'D07', fetch: server.fetch, clock: manualClock().clock });
     expect(await client.syncNow()).toMatchObject({ configured: false, online: false });
     expect(server.requests).toEqual([]);
