@@ -85,6 +85,7 @@ describe('migrations', () => {
   it('0004 gives outbox rows written before it the case they change', () => {
     const raw = new Database(file);
     migrate(raw, MIGRATIONS.slice(0, 3));
+    // Outbox rows written by a build before sync:
     const insert = raw.prepare('INSERT INTO outbox (name, args, schema_version, created_at) VALUES (?, ?, 1, 0)');
     insert.run('createCase', JSON.stringify({ case: { id: 'case-a' } }));
     insert.run('updateCase', JSON.stringify({ id: 'case-b', before: {}, after: {} }));

@@ -4,6 +4,7 @@ import type { PullResponse, PushRequest, PushResponse } from '../../../shared/sy
 import { openTestDesk, type TestDesk } from '../../../test/helpers/desk';
 import { connectionRefused, errorResponse, jsonResponse, scriptedServer } from '../../../test/helpers/scripted-server';
 import { backoffDelay } from './backoff';
+import { deskDigest } from './digest';
 import { SyncClient, type SyncClock } from './sync-client';
 import { writeSyncSettings } from './sync-store';
 
@@ -198,6 +199,9 @@ describe('the sync client', () => {
     createSomeCase();
     expect(await client.syncNow()).toMatchObject({ pendingMutations: 0, lastError: null });
     expect(desk.db.prepare('SELECT name, reason FROM sync_rejections').all()).toEqual([{ name: 'createCase', reason: 'no such service type' }]);
+    // Its audit event stays on the desk, withdrawn from the synced data the digest covers.
+    expect(desk.db.prepare('SELECT count(*) FROM case_events').pluck().get()).toBe(1);
+    expect(deskDigest(desk.db).events).toBe(0);
     client.stop();
   });
 

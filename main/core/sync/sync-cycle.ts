@@ -56,7 +56,15 @@ function recordPushResponse(session: SyncSession, batch: PushedMutation[], respo
       if (result.outcome !== 'rejected' || !sent) continue;
       const caseId = caseIdOf(sent.mutation);
       rejectedCases.add(caseId);
-      recordRejection(db, { mutationId: result.mutationId, caseId, name: sent.mutation.name, reason: result.reason ?? 'rejected by the server', at: session.now() });
+      recordRejection(db, {
+        mutationId: result.mutationId,
+        caseId,
+        name: sent.mutation.name,
+        reason: result.reason ?? 'rejected by the server',
+        at: session.now(),
+        eventId: sent.event?.id ?? null,
+        noteId: sent.mutation.name === 'addNote' ? sent.mutation.args.note.id : null,
+      });
     }
     addConflicts(db, conflicts);
     acknowledgeMutations(db, response.lastMutationId);

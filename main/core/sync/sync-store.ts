@@ -70,12 +70,20 @@ export function addConflicts(db: WritableDb, count: number): void {
   if (count > 0) statement(db, 'UPDATE sync_state SET conflicts = conflicts + ? WHERE id = 1').run(count);
 }
 
-export function recordRejection(db: WritableDb, rejection: { mutationId: number; caseId: string | null; name: string; reason: string; at: number }): void {
-  statement(db, 'INSERT INTO sync_rejections (mutation_id, case_id, name, reason, at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (mutation_id) DO NOTHING').run(
-    rejection.mutationId,
-    rejection.caseId,
-    rejection.name,
-    rejection.reason,
-    rejection.at,
-  );
+export interface RejectionRecord {
+  mutationId: number;
+  caseId: string | null;
+  name: string;
+  reason: string;
+  at: number;
+  /** The desk's audit event and note of the rejected change: withdrawn from the synced data. */
+  eventId: string | null;
+  noteId: string | null;
+}
+
+export function recordRejection(db: WritableDb, rejection: RejectionRecord): void {
+  statement(
+    db,
+    'INSERT INTO sync_rejections (mutation_id, case_id, name, reason, at, event_id, note_id) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (mutation_id) DO NOTHING',
+  ).run(rejection.mutationId, rejection.caseId, rejection.name, rejection.reason, rejection.at, rejection.eventId, rejection.noteId);
 }

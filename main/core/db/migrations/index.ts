@@ -2,6 +2,7 @@ import { initial } from './0001-initial';
 import { localAgents } from './0002-local-agents';
 import { caseTotals } from './0003-case-totals';
 import { sync } from './0004-sync';
+import { withdrawnChanges } from './0005-withdrawn-changes';
 
 /** A numbered schema change. Never edit one that has shipped: add the next number instead. */
 export interface Migration {
@@ -10,4 +11,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, localAgents, caseTotals, sync];
+export const MIGRATIONS: readonly Migration[] = [initial, localAgents, caseTotals, sync, withdrawnChanges];
