@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
 import { RoleSchema } from '../../shared/domain';
-import { createDesk, createUser } from '../accounts/accounts';
+import { createDesk, createUser, NewUserSchema, TenantSlugSchema } from '../accounts/accounts';
 import { createAdmin } from '../accounts/create-admin';
 import { defaultServerDataDir } from '../data-dir';
 import type { Database } from '../db/database';
 import { openDatabase } from '../db/open-database';
-import { ApiError } from '../http/api-error';
+import { ApiError, parseInput } from '../http/api-error';
 import { startServer } from '../server';
 import { promptHidden } from './prompt';
 
@@ -87,6 +87,9 @@ async function createAdminCommand(args: string[], out: Output): Promise<void> {
   if (help) return out(USAGE);
   const input = { tenant: required(values, 'tenant'), username: required(values, 'username'), name: required(values, 'name') };
   const password = await secretFrom('CIVICDESK_ADMIN_PASSWORD', 'password for the new admin');
+  // Checked before the database opens, so a typo costs no wait.
+  parseInput(TenantSlugSchema, input.tenant, 'The tenant');
+  parseInput(NewUserSchema, { ...input, role: 'admin', password }, 'The admin');
   const { user, tenantCreated } = await withDatabase(values.data, (db) => createAdmin(db, { ...input, password }));
   out(`${tenantCreated ? `Created tenant '${user.tenant}'. ` : ''}Created admin '${user.username}' (${user.name}) in tenant '${user.tenant}'.`);
 }
@@ -99,6 +102,7 @@ async function addUserCommand(args: string[], out: Output): Promise<void> {
   if (!role.success) throw new UsageError(`--role must be specialist, lead or admin (got '${values.role}')`);
   const input = { username: required(values, 'username'), name: required(values, 'name'), role: role.data, team: values.team ?? null };
   const password = await secretFrom('CIVICDESK_PASSWORD', `password for ${input.username}`);
+  parseInput(NewUserSchema, { ...input, password }, 'The user');
   const user = await withDatabase(values.data, (db) => createUser(db, tenant, { ...input, password }));
   out(`Created ${user.role} '${user.username}' (${user.name})${user.team ? ` in team '${user.team}'` : ''}, tenant '${user.tenant}'.`);
 }

@@ -3,7 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import type { ServerUser } from '../../shared/sync';
+import { createHash } from 'node:crypto';
+import {
+  canonicalJson,
+  digestLines,
+  MUTATION_SCHEMA_VERSION,
+  PullResponseSchema,
+  PushResponseSchema,
+  type PushedMutation,
+  type PushResponse,
+  type ServerUser,
+  type SyncRow,
+} from '../../shared/sync';
 import { createAdmin, createDesk, createUser, startServer, type RunningServer, type ServerOptions } from '../../server';
 
 /**
@@ -184,4 +195,56 @@ export async function seedTenant(server: TestServer, options: { tenant?: string;
     specialist: await person(specialist),
     desks: [await desk(north, 'north'), await desk(south, 'south')],
   };
+}
+
+// ── sync as a desk ───────────────────────────────────────────────────────────────────────────────
+
+/** Pushes as `desk` and returns the parsed response (throws on anything but 200). */
+export async function push(server: TestServer, desk: SeededDesk, mutations: PushedMutation[]): Promise<PushResponse> {
+  const response = await api(server.url, '/sync/push', { token: desk.token, body: { deskCode: desk.code, schemaVersion: MUTATION_SCHEMA_VERSION, mutations } });
+  if (response.status !== 200) throw new Error(`push failed with ${response.status}: ${JSON.stringify(response.body)}`);
+  return PushResponseSchema.parse(response.body);
+}
+
+/** Pulls every page from `cursor`, checking each page's cursor moves forward. */
+export async function pullAll(server: TestServer, desk: SeededDesk, options: { cursor?: number; limit?: number } = {}) {
+  let cursor = options.cursor ?? 0;
+  const rows: SyncRow[] = [];
+  const cursors: number[] = [];
+  let lastMutationId = 0;
+  for (;;) {
+    const response = await api(server.url, `/sync/pull?cursor=${cursor}${options.limit ? `&limit=${options.limit}` : ''}`, { token: desk.token });
+    if (response.status !== 200) throw new Error(`pull failed with ${response.status}: ${JSON.stringify(response.body)}`);
+    const page = PullResponseSchema.parse(response.body);
+    rows.push(...page.rows);
+    cursors.push(page.cursor);
+    cursor = page.cursor;
+    lastMutationId = page.lastMutationId;
+    if (!page.hasMore) break;
+  }
+  return { rows, cursors, cursor, lastMutationId };
+}
+
+/** The latest state of everything pulled, the way a desk folds pages into its store. */
+export function foldRows(rows: readonly SyncRow[]) {
+  const cases = new Map<string, Extract<SyncRow, { type: 'case' }>>();
+  const notes = new Set<string>();
+  const events = new Set<string>();
+  for (const row of rows) {
+    if (row.type === 'case') cases.set(row.case.id, row);
+    else if (row.type === 'note') notes.add(row.note.id);
+    else events.add(row.event.id);
+  }
+  return { cases, notes, events };
+}
+
+/** The digest a desk would compute over what it pulled. */
+export function digestOf(rows: readonly SyncRow[]): string {
+  const { cases, notes, events } = foldRows(rows);
+  const lines = digestLines(
+    [...cases.values()].map((row) => ({ id: row.case.id, json: canonicalJson(row.case), deleted: row.deleted })),
+    notes,
+    events,
+  );
+  return createHash('sha256').update(lines.join('\n')).digest('hex');
 }
