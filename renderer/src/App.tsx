@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DeskInfo } from '../../shared/contract';
 import { request } from './api/api';
+import { firstAnswer } from './api/startup';
 import { Keys } from './components/Kbd';
 import { useShortcuts } from './components/use-shortcuts';
 import { CaseDetail } from './features/cases/CaseDetail';
@@ -21,7 +22,7 @@ export function App() {
   const [theme, toggleTheme] = useTheme();
 
   const refreshDesk = useCallback(() => {
-    request('deskInfo', {}).then(setDesk, (error: unknown) => setFailure(String(error)));
+    firstAnswer('deskInfo').then(setDesk, (error: unknown) => setFailure(String(error)));
   }, []);
   useEffect(refreshDesk, [refreshDesk]);
   useEffect(() => {

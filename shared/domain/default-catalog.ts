@@ -1481,4 +1481,5 @@ const rawCatalog = {
   ],
 } satisfies z.input<typeof CatalogSchema>;
 
-export const defaultCatalog: Catalog = CatalogSchema.parse(rawCatalog);
+// Pure: a bundle that never reads the default catalog (the renderer asks the desk for it) drops it.
+export const defaultCatalog: Catalog = /* @__PURE__ */ CatalogSchema.parse(rawCatalog);

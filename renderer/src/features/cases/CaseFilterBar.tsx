@@ -1,4 +1,4 @@
-import { memo, type KeyboardEvent, type RefObject } from 'react';
+import { memo, useCallback, type KeyboardEvent, type RefObject } from 'react';
 import { Button, Checkbox, CheckboxGroup, Label } from 'react-aria-components';
 import { CASE_KINDS, CASE_STATUSES, CHANNELS, CaseKindSchema, CaseStatusSchema, ChannelSchema, type Catalog } from '../../../../shared/domain';
 import { NO_FILTERS, hasFilters, type FilterState } from './case-filters';
@@ -6,7 +6,8 @@ import { CHANNEL_LABELS, KIND_LABELS, STATUS_LABELS } from '../../components/lab
 
 interface Props {
   value: FilterState;
-  onChange: (next: FilterState) => void;
+  /** A state setter: changes are applied to the latest filters, so the handlers below stay stable. */
+  onChange: (next: FilterState | ((current: FilterState) => FilterState)) => void;
   catalog: Catalog | null;
   problem: string | null;
   searchRef: RefObject<HTMLInputElement | null>;
@@ -16,7 +17,11 @@ interface Props {
 
 /** Search box and filters; memoised because the list re-renders on every scroll frame. */
 export const CaseFilterBar = memo(function CaseFilterBar({ value, onChange, catalog, problem, searchRef, onLeaveSearch }: Props) {
-  const set = <K extends keyof FilterState>(field: K, next: FilterState[K]) => onChange({ ...value, [field]: next });
+  const set = useCallback(
+    <K extends keyof FilterState>(field: K, next: FilterState[K]) => onChange((current) => ({ ...current, [field]: next })),
+    [onChange],
+  );
+  const onStatus = useCallback((next: string[]) => set('status', next.flatMap((s) => CaseStatusSchema.safeParse(s).data ?? [])), [set]);
   const departments = [...(catalog?.departments ?? [])].sort((a, b) => a.name.localeCompare(b.name));
 
   const onSearchKey = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -96,27 +101,7 @@ export const CaseFilterBar = memo(function CaseFilterBar({ value, onChange, cata
         </div>
       </div>
       <div className="case-filter-row">
-        <CheckboxGroup
-          className="case-filter case-status-filter"
-          value={value.status}
-          onChange={(next) => set('status', next.flatMap((s) => CaseStatusSchema.safeParse(s).data ?? []))}
-        >
-          <Label className="label">Status</Label>
-          <div className="choices">
-            {CASE_STATUSES.map((status) => (
-              <Checkbox key={status} value={status} className="choice choice-compact">
-                {({ isSelected }) => (
-                  <>
-                    <span className="choice-box" aria-hidden>
-                      {isSelected ? '✓' : ''}
-                    </span>
-                    {STATUS_LABELS[status]}
-                  </>
-                )}
-              </Checkbox>
-            ))}
-          </div>
-        </CheckboxGroup>
+        <StatusFilter value={value.status} onChange={onStatus} />
         <ChoiceFilter
           id="case-filter-channel"
           label="Channel"
@@ -147,6 +132,32 @@ export const CaseFilterBar = memo(function CaseFilterBar({ value, onChange, cata
         </p>
       )}
     </section>
+  );
+});
+
+/**
+ * The status checkboxes, memoised: React Aria's checkboxes are the costliest part of this bar, and
+ * a keystroke in the search box must not re-render them.
+ */
+const StatusFilter = memo(function StatusFilter({ value, onChange }: { value: string[]; onChange: (next: string[]) => void }) {
+  return (
+    <CheckboxGroup className="case-filter case-status-filter" value={value} onChange={onChange}>
+      <Label className="label">Status</Label>
+      <div className="choices">
+        {CASE_STATUSES.map((status) => (
+          <Checkbox key={status} value={status} className="choice choice-compact">
+            {({ isSelected }) => (
+              <>
+                <span className="choice-box" aria-hidden>
+                  {isSelected ? '✓' : ''}
+                </span>
+                {STATUS_LABELS[status]}
+              </>
+            )}
+          </Checkbox>
+        ))}
+      </div>
+    </CheckboxGroup>
   );
 });
 

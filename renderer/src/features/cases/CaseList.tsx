@@ -100,10 +100,13 @@ export function CaseList({ onOpen }: { onOpen: (id: string) => void }) {
     const row = pages.rowAt(index);
     if (row) onOpen(row.id);
   };
-  const pick = (index: number) => {
+  // Stable, so the memoised rows are not re-rendered by every render of the list.
+  const openRef = useRef(open);
+  openRef.current = open;
+  const pick = useCallback((index: number) => {
     setActiveIndex(index);
-    open(index);
-  };
+    openRef.current(index);
+  }, []);
 
   const onListKey = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;

@@ -1,4 +1,4 @@
-import type { CSSProperties } from 'react';
+import { memo, type CSSProperties } from 'react';
 import type { CaseSummary } from '../../../../shared/contract';
 import { formatShortDateTime } from './format';
 import { CHANNEL_LABELS, KIND_LABELS, STATUS_LABELS } from '../../components/labels';
@@ -34,7 +34,16 @@ interface RowProps {
 
 const place = (start: number): CSSProperties => ({ transform: `translateY(${start}px)`, height: ROW_HEIGHT });
 
-export function CaseRow({ summary, serviceName, index, count, start, active, onPick }: RowProps & { summary: CaseSummary; serviceName: string }) {
+/** Memoised: a keystroke in the search box or a scroll frame re-renders only the rows that changed. */
+export const CaseRow = memo(function CaseRow({
+  summary,
+  serviceName,
+  index,
+  count,
+  start,
+  active,
+  onPick,
+}: RowProps & { summary: CaseSummary; serviceName: string }) {
   const caller = summary.callerName ?? summary.callerPhone;
   return (
     <div
@@ -66,7 +75,7 @@ export function CaseRow({ summary, serviceName, index, count, start, active, onP
       </span>
     </div>
   );
-}
+});
 
 /** A row whose page has not arrived yet. */
 export function PlaceholderRow({ index, count, start, active, onPick }: RowProps) {

@@ -1,6 +1,6 @@
 import type { CaseSummary } from '../../../../shared/contract';
 
-export const PAGE_SIZE = 200;
+export const PAGE_SIZE = 100;
 /** Pages kept in memory (10,000 rows); the rest are dropped and fetched again by their cursor. */
 export const MAX_PAGES = 50;
 

@@ -3,6 +3,7 @@ import type { Snapshot } from 'xstate';
 import { newId, type Agent } from '../../../../shared/domain';
 import { snapshotToRestore } from '../../../../shared/workflow';
 import { request } from '../../api/api';
+import { firstAnswer } from '../../api/startup';
 import { IntakeSession } from './IntakeSession';
 
 interface Start {
@@ -21,7 +22,7 @@ export function IntakeScreen(props: { agent: Agent; active: boolean; onSaved: ()
 
   useEffect(() => {
     let cancelled = false;
-    request('restoreDraft', {})
+    firstAnswer('restoreDraft')
       .then(({ draft }) => {
         if (cancelled) return;
         const verdict = draft ? snapshotToRestore(draft.persisted) : null;
