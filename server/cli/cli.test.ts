@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshPgliteDir } from '../../test/helpers/server';
+import { freshPgliteDir, SERVER_START_TIMEOUT_MS } from '../../test/helpers/server';
 
 /**
  * The command line as a person runs it: `npm run server -- …` is `tsx server/main.ts …`. These run
@@ -21,7 +21,7 @@ const cli = (args: string[], env: Record<string, string> = {}) => {
 let dataDir: string;
 beforeAll(async () => {
   dataDir = await freshPgliteDir();
-});
+}, SERVER_START_TIMEOUT_MS);
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('create-admin', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, foldRows, pullAll, push, seedTenant, startTestServer, type SeededTenant, type TestServer } from '../../test/helpers/server';
+import { api, foldRows, pullAll, push, type SeededTenant, seedTenant, SERVER_START_TIMEOUT_MS, startTestServer, type TestServer } from '../../test/helpers/server';
 import { createCase, makeCase, pushed, pushRequest } from '../testing/fixtures';
 import { migrate, MigrationLedgerError } from './migrate';
 import { MIGRATIONS } from './migrations';
@@ -10,7 +10,7 @@ let seed: SeededTenant;
 beforeAll(async () => {
   server = await startTestServer();
   seed = await seedTenant(server);
-});
+}, SERVER_START_TIMEOUT_MS);
 afterAll(() => server?.close());
 
 describe('migrations', () => {

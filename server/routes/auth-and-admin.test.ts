@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignInResponseSchema, SyncErrorSchema } from '../../shared/sync';
 import { createAdmin, createDesk } from '..';
-import { api, seedTenant, signInDesk, signInUser, startTestServer, type SeededTenant, type TestServer } from '../../test/helpers/server';
+import { api, type SeededTenant, seedTenant, SERVER_START_TIMEOUT_MS, signInDesk, startTestServer, type TestServer } from '../../test/helpers/server';
 
 let server: TestServer;
 let seed: SeededTenant;
@@ -9,7 +9,7 @@ let seed: SeededTenant;
 beforeAll(async () => {
   server = await startTestServer();
   seed = await seedTenant(server);
-});
+}, SERVER_START_TIMEOUT_MS);
 afterAll(() => server?.close());
 
 const errorOf = (body: unknown) => SyncErrorSchema.parse(body).error;
@@ -80,16 +80,17 @@ describe('tokens', () => {
   });
 
   it('refuses an expired token with 401 and says so', async () => {
-    const shortLived = await startTestServer({ userTokenTtlMs: 300, deskTokenTtlMs: 300 });
+    const shortLived = await startTestServer({ userTokenTtlMs: 1500, deskTokenTtlMs: 1500 });
     try {
       const db = shortLived.server.db;
       await createAdmin(db, { tenant: 'brooks', username: 'admin', name: 'Ada Admin', password: 'long enough password' });
       const desk = await createDesk(db, 'brooks', { code: 'B01' });
-      const deskToken = await signInDesk(shortLived.url, 'brooks', 'B01', desk.secret);
-      const adminToken = await signInUser(shortLived.url, 'brooks', 'admin', 'long enough password');
-      expect((await api(shortLived.url, '/sync/pull?cursor=0', { token: deskToken })).status).toBe(200);
-      await new Promise((resolve) => setTimeout(resolve, 400));
-      for (const [path, token] of [['/sync/pull?cursor=0', deskToken], ['/admin/users', adminToken]] as const) {
+      const deskSignIn = await api<{ token: string; expiresAt: string }>(shortLived.url, '/auth/desk', { body: { tenant: 'brooks', deskCode: 'B01', deskSecret: desk.secret } });
+      const adminSignIn = await api<{ token: string; expiresAt: string }>(shortLived.url, '/auth/sign-in', { body: { tenant: 'brooks', username: 'admin', password: 'long enough password' } });
+      const expiry = Math.max(Date.parse(deskSignIn.body.expiresAt), Date.parse(adminSignIn.body.expiresAt));
+      expect(expiry - Date.now()).toBeLessThanOrEqual(1500);
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, expiry - Date.now()) + 50));
+      for (const [path, token] of [['/sync/pull?cursor=0', deskSignIn.body.token], ['/admin/users', adminSignIn.body.token]] as const) {
         const response = await api(shortLived.url, path, { token });
         expect(response.status).toBe(401);
         expect(errorOf(response.body).message).toMatch(/expired/);

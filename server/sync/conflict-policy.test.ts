@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConflictListSchema, type Conflict, type SyncedCase } from '../../shared/sync';
-import { api, foldRows, pullAll, push, type SeededDesk, type SeededTenant, seedTenant, startTestServer, type TestServer } from '../../test/helpers/server';
+import { api, foldRows, pullAll, push, type SeededDesk, type SeededTenant, seedTenant, SERVER_START_TIMEOUT_MS, startTestServer, type TestServer } from '../../test/helpers/server';
 import { createCase, deleteCase, makeCase, pushed, transition, updateCase } from '../testing/fixtures';
 
 /**
@@ -14,7 +14,7 @@ const nextId = new Map<string, number>();
 beforeAll(async () => {
   server = await startTestServer();
   seed = await seedTenant(server);
-});
+}, SERVER_START_TIMEOUT_MS);
 afterAll(() => server?.close());
 
 let sequence = 0;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DigestResponseSchema, SyncErrorSchema } from '../../shared/sync';
-import { api, digestOf, foldRows, pullAll, push, type SeededTenant, seedTenant, startTestServer, type TestServer } from '../../test/helpers/server';
+import { api, digestOf, foldRows, pullAll, push, type SeededTenant, seedTenant, SERVER_START_TIMEOUT_MS, startTestServer, type TestServer } from '../../test/helpers/server';
 import { addNote, createCase, deleteCase, makeCase, makeNote, pushed, updateCase } from '../testing/fixtures';
 
 let server: TestServer;
@@ -22,7 +22,7 @@ beforeAll(async () => {
   ]);
   // The other tenant, with a desk of the same code, pushes its own case.
   await push(server, other.desks[0], [pushed(1, createCase(makeCase('D01', 1, { description: 'Medicine Hat only' })))]);
-});
+}, SERVER_START_TIMEOUT_MS);
 afterAll(() => server?.close());
 
 describe('pull', () => {

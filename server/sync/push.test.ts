@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCEPTED_SCHEMA_VERSIONS, MAX_BODY_BYTES, MUTATION_SCHEMA_VERSION, SyncErrorSchema } from '../../shared/sync';
 import { createDesk } from '..';
-import { api, foldRows, pullAll, push, type SeededDesk, type SeededTenant, seedTenant, signInDesk, startTestServer, type TestServer } from '../../test/helpers/server';
+import { api, foldRows, pullAll, push, type SeededDesk, type SeededTenant, seedTenant, SERVER_START_TIMEOUT_MS, signInDesk, startTestServer, type TestServer } from '../../test/helpers/server';
 import { addNote, createCase, makeCase, makeNote, pushed, pushRequest, transition } from '../testing/fixtures';
 
 let server: TestServer;
@@ -12,7 +12,7 @@ let deskCounter = 0;
 beforeAll(async () => {
   server = await startTestServer();
   seed = await seedTenant(server);
-});
+}, SERVER_START_TIMEOUT_MS);
 afterAll(() => server?.close());
 
 async function freshDesk(): Promise<SeededDesk> {

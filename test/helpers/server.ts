@@ -16,6 +16,8 @@ import {
   type SyncRow,
 } from '../../shared/sync';
 import { createAdmin, createDesk, createUser, startServer, type RunningServer, type ServerOptions } from '../../server';
+import { loadSigningKey } from '../../server/auth/signing-key';
+import { issueToken } from '../../server/auth/tokens';
 
 /**
  * A real server for tests: PostgreSQL when DATABASE_URL is set (in a fresh schema, dropped on
@@ -54,6 +56,9 @@ export async function freshPgliteDir(): Promise<string> {
   cpSync(await pgliteTemplate(), dir, { recursive: true });
   return dir;
 }
+
+/** For beforeAll hooks that start a server and seed it: PGlite and scrypt are slow on a busy machine. */
+export const SERVER_START_TIMEOUT_MS = 60_000;
 
 export interface TestServer {
   readonly url: string;
@@ -166,7 +171,7 @@ export async function signInDesk(url: string, tenant: string, deskCode: string, 
   return response.body.token;
 }
 
-/** A tenant with an admin, a lead and a specialist (team north) and two desks (north, south), all signed in. */
+/** A tenant with an admin, a lead and a specialist (team north) and two desks (north, south), each with a token. */
 export async function seedTenant(server: TestServer, options: { tenant?: string; deskCodes?: [string, string] } = {}): Promise<SeededTenant> {
   const tenant = options.tenant ?? 'lethbridge';
   const [northCode, southCode] = options.deskCodes ?? ['D01', 'D02'];
@@ -176,17 +181,21 @@ export async function seedTenant(server: TestServer, options: { tenant?: string;
   const specialist = await createUser(db, tenant, { username: 'ana', name: 'Ana Specialist', role: 'specialist', team: 'north', password: PASSWORD });
   const north = await createDesk(db, tenant, { code: northCode, team: 'north' });
   const south = await createDesk(db, tenant, { code: southCode, team: 'south' });
+  // Tokens signed with the server's own key, as sign-in would issue them (sign-in itself is tested
+  // over HTTP; doing it here would cost five more scrypt checks per seeded tenant).
+  const key = await loadSigningKey(db);
+  const exp = Date.now() + (server.options.userTokenTtlMs ?? 15 * 60_000);
   const person = async (user: ServerUser): Promise<SeededUser> => ({
     user,
     username: user.username,
     password: PASSWORD,
-    token: await signInUser(server.url, tenant, user.username),
+    token: issueToken(key, { kind: 'user', sub: user.id, tenant, team: user.team, role: user.role, exp }),
   });
   const desk = async (d: { code: string; secret: string }, team: string): Promise<SeededDesk> => ({
     code: d.code,
     team,
     secret: d.secret,
-    token: await signInDesk(server.url, tenant, d.code, d.secret),
+    token: issueToken(key, { kind: 'desk', sub: d.code, tenant, team, exp: Date.now() + (server.options.deskTokenTtlMs ?? 60 * 60_000) }),
   });
   return {
     tenant,
