@@ -99,6 +99,7 @@ export class SyncClient {
     this.cancelTimer();
     if (this.running) await this.running;
     await this.run();
+    if (this.stopped) throw new SyncStopped('the desk closed during sync');
     return this.state();
   }
 
