@@ -11,8 +11,10 @@ import { Header } from './features/session/Header';
 import { SignIn } from './features/session/SignIn';
 import { useTheme } from './features/session/use-theme';
 import { ShortcutSheet } from './features/shortcuts/ShortcutSheet';
+import { SyncScreen } from './features/sync/SyncScreen';
+import { useSyncStatus } from './features/sync/use-sync-status';
 
-export type View = { name: 'intake' } | { name: 'cases' } | { name: 'case'; id: string };
+export type View = { name: 'intake' } | { name: 'cases' } | { name: 'case'; id: string } | { name: 'sync' };
 
 export function App() {
   const [desk, setDesk] = useState<DeskInfo | null>(null);
@@ -20,6 +22,7 @@ export function App() {
   const [view, setView] = useState<View>({ name: 'intake' });
   const [sheetOpen, setSheetOpen] = useState(false);
   const [theme, toggleTheme] = useTheme();
+  const sync = useSyncStatus(desk?.sync ?? null);
 
   const refreshDesk = useCallback(() => {
     firstAnswer('deskInfo').then(setDesk, (error: unknown) => setFailure(String(error)));
@@ -35,6 +38,7 @@ export function App() {
       'Alt+N': () => setView({ name: 'intake' }),
       'Alt+L': () => setView({ name: 'cases' }),
       'Alt+T': toggleTheme,
+      'Alt+Y': () => setView({ name: 'sync' }),
       '?': () => setSheetOpen(true),
     },
     desk?.agent != null,
@@ -67,6 +71,8 @@ export function App() {
     <div className="app">
       <Header
         desk={desk}
+        sync={sync.status ?? desk.sync}
+        onOpenSync={() => setView({ name: 'sync' })}
         theme={theme}
         onToggleTheme={toggleTheme}
         onShortcuts={() => setSheetOpen(true)}
@@ -76,6 +82,7 @@ export function App() {
         <nav className="nav" aria-label="Screens">
           {nav({ name: 'intake' }, 'New interaction', 'Alt+N')}
           {nav({ name: 'cases' }, 'Cases', 'Alt+L')}
+          {nav({ name: 'sync' }, 'Sync', 'Alt+Y')}
         </nav>
         <main className="app-main">
           {desk.integrity.state === 'damaged' && (
@@ -89,6 +96,15 @@ export function App() {
             <IntakeScreen agent={desk.agent} active={view.name === 'intake'} onSaved={refreshDesk} onOpenCase={(id) => setView({ name: 'case', id })} />
           </div>
           {view.name === 'cases' && <CaseList onOpen={(id) => setView({ name: 'case', id })} />}
+          {view.name === 'sync' && (
+            <SyncScreen
+              status={sync.status ?? desk.sync}
+              role={desk.agent.role}
+              onSyncNow={sync.syncNow}
+              onSettingsSaved={refreshDesk}
+              onOpenCase={(id) => setView({ name: 'case', id })}
+            />
+          )}
           {view.name === 'case' && <CaseDetail id={view.id} role={desk.agent.role} onBack={() => setView({ name: 'cases' })} onChanged={refreshDesk} />}
         </main>
       </div>

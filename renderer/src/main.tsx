@@ -6,6 +6,7 @@ import './styles/theme.css';
 import './styles/components.css';
 import './styles/intake.css';
 import './styles/cases.css';
+import './styles/sync.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

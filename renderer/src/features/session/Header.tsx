@@ -1,14 +1,17 @@
 import { Button } from 'react-aria-components';
-import type { DeskInfo } from '../../../../shared/contract';
+import type { DeskInfo, SyncStatus } from '../../../../shared/contract';
 import { Keys } from '../../components/Kbd';
+import { SyncChip } from '../sync/SyncChip';
 
-function syncLabel(desk: DeskInfo): string {
-  const waiting = desk.sync.pendingMutations;
-  const pending = waiting === 0 ? 'nothing waiting' : `${waiting} change${waiting === 1 ? '' : 's'} waiting to sync`;
-  return desk.sync.state === 'offline' ? `Offline · ${pending}` : `${desk.sync.state} · ${pending}`;
-}
-
-export function Header(props: { desk: DeskInfo; theme: string; onToggleTheme: () => void; onShortcuts: () => void; onSignOut: () => void }) {
+export function Header(props: {
+  desk: DeskInfo;
+  sync: SyncStatus;
+  theme: string;
+  onToggleTheme: () => void;
+  onShortcuts: () => void;
+  onOpenSync: () => void;
+  onSignOut: () => void;
+}) {
   const { desk } = props;
   return (
     <header className="header">
@@ -16,10 +19,7 @@ export function Header(props: { desk: DeskInfo; theme: string; onToggleTheme: ()
       <span className="chip" aria-label={`Desk ${desk.deskCode}`}>
         Desk <strong>{desk.deskCode}</strong>
       </span>
-      <span className="chip" role="status" aria-label={`Sync: ${syncLabel(desk)}`}>
-        <span className={`dot ${desk.sync.state === 'online' ? 'online' : ''}`} aria-hidden />
-        {syncLabel(desk)}
-      </span>
+      <SyncChip status={props.sync} onOpen={props.onOpenSync} />
       <span className="spacer" />
       <span className="chip">
         {desk.agent?.name} · {desk.agent?.role}

@@ -3,13 +3,20 @@ import { Button, Form, Input, Label, ListBox, ListBoxItem, Radio, RadioGroup, Te
 import type { DeskInfo } from '../../../../shared/contract';
 import type { Role } from '../../../../shared/domain';
 import { DeskError, fieldErrors, request } from '../../api/api';
+import { SyncSettingsForm } from '../sync/SyncSettingsForm';
+import { CityAccountForm } from './CityAccountForm';
 
-/** Local agent profiles for this desk; central accounts arrive with sync. */
+/**
+ * A desk connected to a server signs agents in with their city accounts (offline too, once they
+ * have signed in here before); local profiles remain for a desk that works alone.
+ */
 export function SignIn({ desk, onSignedIn }: { desk: DeskInfo; onSignedIn: (desk: DeskInfo) => void }) {
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('specialist');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
+  const [connecting, setConnecting] = useState(false);
+  const central = desk.sync.configured;
 
   const signIn = async (agentId: string) => {
     try {
@@ -33,7 +40,9 @@ export function SignIn({ desk, onSignedIn }: { desk: DeskInfo; onSignedIn: (desk
     <main className="signin">
       <div className="card stack signin-card">
         <h1>CivicDesk · desk {desk.deskCode}</h1>
-        <p className="muted">Choose your profile to start taking calls.</p>
+        {central && <CityAccountForm onSignedIn={onSignedIn} />}
+        {central && <p className="signin-divider">or a local profile</p>}
+        {!central && <p className="muted">Choose your profile to start taking calls.</p>}
         {message && (
           <div role="alert" className="banner error">
             {message}
@@ -44,7 +53,7 @@ export function SignIn({ desk, onSignedIn }: { desk: DeskInfo; onSignedIn: (desk
             aria-label="Agent profiles on this desk"
             className="list"
             selectionMode="single"
-            autoFocus
+            autoFocus={!central}
             onAction={(key) => void signIn(String(key))}
             items={desk.agents}
           >
@@ -65,7 +74,7 @@ export function SignIn({ desk, onSignedIn }: { desk: DeskInfo; onSignedIn: (desk
           }}
         >
           <h2>{desk.agents.length > 0 ? 'Or add a profile' : 'Create the first profile on this desk'}</h2>
-          <TextField name="name" value={name} onChange={setName} className="field" isRequired autoFocus={desk.agents.length === 0}>
+          <TextField name="name" value={name} onChange={setName} className="field" isRequired autoFocus={!central && desk.agents.length === 0}>
             <Label>Your name</Label>
             <Input />
             <FieldError className="error" />
@@ -85,6 +94,17 @@ export function SignIn({ desk, onSignedIn }: { desk: DeskInfo; onSignedIn: (desk
             Add profile and sign in
           </Button>
         </Form>
+        {!central &&
+          (connecting ? (
+            <section className="stack" aria-label="Connect this desk to a server">
+              <h2>Connect this desk to the city's server</h2>
+              <SyncSettingsForm autoFocus onSaved={() => void request('deskInfo', {}).then(onSignedIn)} />
+            </section>
+          ) : (
+            <Button className="btn" onPress={() => setConnecting(true)}>
+              Connect this desk to the city's server…
+            </Button>
+          ))}
       </div>
     </main>
   );

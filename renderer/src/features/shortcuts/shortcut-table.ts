@@ -4,6 +4,7 @@ export const SHORTCUTS: { area: string; combo: string; action: string }[] = [
   { area: 'Anywhere', combo: 'Alt+L', action: 'Case list and search' },
   { area: 'Anywhere', combo: '?', action: 'This shortcut sheet' },
   { area: 'Anywhere', combo: 'Alt+T', action: 'Light or dark theme' },
+  { area: 'Anywhere', combo: 'Alt+Y', action: 'Sync: status, sync now, settings, conflicts' },
   { area: 'Start', combo: 'P', action: 'Phone call' },
   { area: 'Start', combo: 'W', action: 'Walk-in' },
   { area: 'Start', combo: 'C', action: 'Chat' },
