@@ -181,7 +181,7 @@ describe('civicdesk db check', () => {
     expect(result.stderr).toBe('');
     expect(result.stdout).toMatch(/^integrity\s+ok$/m);
     expect(result.stdout).toMatch(/^foreign keys\s+ok$/m);
-    expect(result.stdout).toMatch(/^migrations\s+5 of 5 applied/m);
+    expect(result.stdout).toMatch(/^migrations\s+6 of 6 applied/m);
     expect(result.stdout).toMatch(/^cases\s+1000$/m);
     expect(result.stdout).toMatch(/^healthy$/m);
   }, SLOW);
@@ -190,7 +190,7 @@ describe('civicdesk db check', () => {
     const result = civicdesk('db', 'check', '--json', '--data', data);
     expect(result.status, result.stderr).toBe(0);
     const report = JSON.parse(result.stdout) as Record<string, unknown>;
-    expect(report).toMatchObject({ cases: 1000, healthy: true, integrity: ['ok'], foreignKeyProblems: [], migrations: { current: 5, latest: 5 } });
+    expect(report).toMatchObject({ cases: 1000, healthy: true, integrity: ['ok'], foreignKeyProblems: [], migrations: { current: 6, latest: 6 } });
   }, SLOW);
 
   it('does not call a damaged database healthy', () => {

@@ -70,8 +70,25 @@ export function pendingCount(db: ReadableDb): number {
   return (statement(db, 'SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
 }
 
-/** Drops the outbox rows the server has applied or rejected (ids up to `lastMutationId`). */
-export function acknowledgeMutations(db: WritableDb, lastMutationId: number): number {
+/**
+ * Drops the outbox rows the server has applied or rejected (ids up to `lastMutationId`). Those whose
+ * outcome this desk did not hear (`heard` lacks them) are kept aside until a pull settles it.
+ */
+export function acknowledgeMutations(db: WritableDb, lastMutationId: number, heard: ReadonlySet<number> = new Set()): number {
   statement(db, 'UPDATE sync_state SET acked_mutation_id = max(acked_mutation_id, ?) WHERE id = 1').run(lastMutationId);
+  const acked = statement(db, 'SELECT mutation_id, case_id, name, event, args FROM outbox WHERE mutation_id <= ?').all(lastMutationId) as {
+    mutation_id: number;
+    case_id: string | null;
+    name: string;
+    event: string | null;
+    args: string;
+  }[];
+  const unheard = statement(db, 'INSERT INTO sync_unconfirmed (mutation_id, case_id, name, event_id, note_id) VALUES (?, ?, ?, ?, ?) ON CONFLICT (mutation_id) DO NOTHING');
+  for (const row of acked) {
+    if (heard.has(row.mutation_id)) continue;
+    const eventId = row.event === null ? null : (JSON.parse(row.event) as { id: string }).id;
+    const noteId = row.name === 'addNote' ? (JSON.parse(row.args) as { note: { id: string } }).note.id : null;
+    unheard.run(row.mutation_id, row.case_id, row.name, eventId, noteId);
+  }
   return statement(db, 'DELETE FROM outbox WHERE mutation_id <= ?').run(lastMutationId).changes;
 }

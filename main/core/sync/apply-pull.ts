@@ -7,7 +7,7 @@ import { statement } from '../db/statements';
 import { acknowledgeMutations } from '../outbox';
 import { findSyncCaseRow, writeLocalCase } from './local-case';
 import { rebaseCase } from './rebase';
-import { advancePullCursor } from './sync-store';
+import { advancePullCursor, recordRejection } from './sync-store';
 
 type CaseSyncRow = Extract<SyncRow, { type: 'case' }>;
 type ChildRow = Extract<SyncRow, { type: 'note' | 'event' }>;
@@ -20,13 +20,21 @@ export interface PageApplied {
   acknowledged: number;
 }
 
-/** Records the server's version of a case as the base for rebasing; a case new here gets its row. */
-function storeServerCase(db: WritableDb, row: CaseSyncRow, at: number): void {
+const hasPending = (db: WritableDb, caseId: string): boolean => statement(db, 'SELECT 1 FROM outbox WHERE case_id = ? LIMIT 1').get(caseId) !== undefined;
+
+/**
+ * Records the server's version of a case as the base for rebasing and, when the desk has no
+ * pending change of that case, makes the local row exactly that. Returns whether the case needs a
+ * rebase (pending local changes to re-apply on top).
+ */
+function storeServerCase(db: WritableDb, row: CaseSyncRow, at: number): boolean {
   const existing = findSyncCaseRow(db, row.case.id);
-  if (existing?.synced_version != null && existing.synced_version >= row.version) return; // an old copy of a row already applied
+  if (existing?.synced_version != null && existing.synced_version >= row.version) return false; // an old copy of a row already applied
   const state = { case: row.case, deleted: row.deleted };
-  const local = existing ?? writeLocalCase(db, undefined, state, at);
+  const pending = hasPending(db, row.case.id);
+  const local = existing && !pending ? writeLocalCase(db, existing, state, at) : (existing ?? writeLocalCase(db, undefined, state, at));
   statement(db, 'UPDATE cases SET synced_state = ?, synced_version = ? WHERE seq = ?').run(JSON.stringify(state), row.version, local.seq);
+  return pending;
 }
 
 const caseIdOfChild = (row: ChildRow): string => (row.type === 'note' ? row.note.caseId : row.event.caseId);
@@ -52,9 +60,12 @@ function applyChild(db: WritableDb, row: ChildRow): 'inserted' | 'known' | 'park
     statement(db, 'INSERT INTO sync_parked_rows (id, case_id, row) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING').run(idOfChild(row), caseIdOfChild(row), JSON.stringify(row));
     return 'parked';
   }
+  if (row.type === 'event') statement(db, 'DELETE FROM sync_unconfirmed WHERE event_id = ?').run(row.event.id); // it was applied
   const inserted = row.type === 'note' ? insertNote(db, row.note, owner.seq, owner.deleted_at !== null) : insertEvent(db, row.event satisfies CaseEvent);
   return inserted ? 'inserted' : 'known';
 }
+
+const hasParkedRows = (db: WritableDb): boolean => statement(db, 'SELECT 1 FROM sync_parked_rows LIMIT 1').get() !== undefined;
 
 function unparkRowsOf(db: WritableDb, caseId: string): void {
   const parked = statement(db, 'SELECT row FROM sync_parked_rows WHERE case_id = ?').all(caseId) as { row: string }[];
@@ -73,22 +84,58 @@ export function applyPulledPage(db: WritableDb, page: PullResponse, at: number):
   return db.transaction((): PageApplied => {
     const acknowledged = acknowledgeMutations(db, page.lastMutationId);
     const touched = new Set<string>();
+    const toRebase = new Set<string>();
     const counts: PageApplied = { cases: 0, notes: 0, events: 0, parked: 0, acknowledged };
     for (const row of page.rows) {
       if (row.type !== 'case') continue;
-      storeServerCase(db, row, at);
+      if (storeServerCase(db, row, at)) toRebase.add(row.case.id);
       touched.add(row.case.id);
       counts.cases += 1;
     }
-    for (const caseId of touched) unparkRowsOf(db, caseId);
+    if (hasParkedRows(db)) for (const caseId of touched) unparkRowsOf(db, caseId);
     for (const row of page.rows) {
       if (row.type === 'case') continue;
       const outcome = applyChild(db, row);
       if (outcome === 'parked') counts.parked += 1;
       else if (outcome === 'inserted') counts[row.type === 'note' ? 'notes' : 'events'] += 1;
     }
-    for (const caseId of touched) rebaseCase(db, caseId, at);
+    for (const caseId of toRebase) rebaseCase(db, caseId, at);
     advancePullCursor(db, page.cursor);
     return counts;
+  })();
+}
+
+/** The newest unconfirmed mutation id now: a complete pull started after it settles every one up to here. */
+export const unconfirmedWatermark = (db: WritableDb): number =>
+  (statement(db, 'SELECT coalesce(max(mutation_id), 0) FROM sync_unconfirmed').pluck().get() as number);
+
+/**
+ * After a complete pull: an acknowledged mutation whose event never came back was rejected by the
+ * server (it keeps no event of a rejected change). Record it, withdraw its event and note, and
+ * put its case back to the server's copy plus what is still pending.
+ */
+export function settleUnconfirmed(db: WritableDb, upTo: number, at: number): number {
+  return db.transaction((): number => {
+    const rejected = statement(db, 'SELECT mutation_id, case_id, name, event_id, note_id FROM sync_unconfirmed WHERE mutation_id <= ?').all(upTo) as {
+      mutation_id: number;
+      case_id: string | null;
+      name: string;
+      event_id: string | null;
+      note_id: string | null;
+    }[];
+    for (const row of rejected) {
+      recordRejection(db, {
+        mutationId: row.mutation_id,
+        caseId: row.case_id,
+        name: row.name,
+        reason: 'rejected by the server (its answer with the reason was lost)',
+        at,
+        eventId: row.event_id,
+        noteId: row.note_id,
+      });
+    }
+    statement(db, 'DELETE FROM sync_unconfirmed WHERE mutation_id <= ?').run(upTo);
+    for (const caseId of new Set(rejected.flatMap((r) => (r.case_id ? [r.case_id] : [])))) rebaseCase(db, caseId, at);
+    return rejected.length;
   })();
 }

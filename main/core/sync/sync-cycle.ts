@@ -1,7 +1,7 @@
 import { MUTATION_SCHEMA_VERSION, PUSH_BATCH_MAX, type PushResponse, type PushedMutation } from '../../../shared/sync';
 import type { WritableDb } from '../db/connection';
 import { acknowledgeMutations, caseIdOf, pendingMutations } from '../outbox';
-import { applyPulledPage } from './apply-pull';
+import { applyPulledPage, settleUnconfirmed, unconfirmedWatermark } from './apply-pull';
 import { rebaseCase } from './rebase';
 import { ServerError, type ServerApi } from './server-api';
 import { addConflicts, readSyncProgress, recordRejection, type SyncSettings } from './sync-store';
@@ -67,7 +67,8 @@ function recordPushResponse(session: SyncSession, batch: PushedMutation[], respo
       });
     }
     addConflicts(db, conflicts);
-    acknowledgeMutations(db, response.lastMutationId);
+    const heard = new Set(response.results.filter((r) => r.outcome !== 'duplicate').map((r) => r.mutationId));
+    acknowledgeMutations(db, response.lastMutationId, heard);
     // A rejected change must not linger on this desk: back to the server's base plus what is still pending.
     for (const caseId of rejectedCases) rebaseCase(db, caseId, session.now());
   })();
@@ -98,6 +99,8 @@ export async function pushOutbox(session: SyncSession): Promise<number> {
 /** Pulls pages from the desk's cursor until the server has nothing more. Returns how many rows arrived. */
 export async function pullChanges(session: SyncSession, pageLimit?: number): Promise<number> {
   let rows = 0;
+  // Outcomes unheard before this pull began are settled by it: their events, if applied, are in it.
+  const unsettled = unconfirmedWatermark(session.db);
   for (;;) {
     checkStopped(session);
     const cursor = readSyncProgress(session.db).pullCursor;
@@ -106,7 +109,10 @@ export async function pullChanges(session: SyncSession, pageLimit?: number): Pro
     if (page.cursor < cursor) throw new Error(`sync: the server answered cursor ${cursor} with cursor ${page.cursor}; a cursor never moves back`);
     applyPulledPage(session.db, page, session.now());
     rows += page.rows.length;
-    if (!page.hasMore) return rows;
+    if (!page.hasMore) {
+      settleUnconfirmed(session.db, unsettled, session.now());
+      return rows;
+    }
   }
 }
 

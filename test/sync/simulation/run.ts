@@ -7,7 +7,7 @@ import { deskDigest } from '../../../main/core/sync/digest';
 import { api, seedTenant, signInDesk, startTestServer, type TestServer } from '../../helpers/server';
 import { CALM, SimulatedNetwork, type FaultRates } from './network';
 import { SeededRandom } from './random';
-import { SimDesk } from './sim-desk';
+import { SimDesk, type SimUser } from './sim-desk';
 
 export interface SimulationOptions {
   seed: number;
@@ -66,8 +66,10 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       const dataDir = mkdtempSync(join(tmpdir(), `civicdesk-sim-${desk.code}-`));
       dirs.push(dataDir);
       const person = i % 2 === 0 ? tenant.specialist : tenant.lead;
+      // The last desk's lead uses a local profile: the server takes its lead-only moves as a specialist's and rejects them.
+      const user: SimUser = i === credentials.length - 1 ? { kind: 'local-lead', name: 'Local Lead' } : { kind: 'central', username: person.username, password: person.password };
       const skewMs = options.clocks === 'true' ? 0 : skews.int(-DAY, DAY);
-      const sim = new SimDesk({ deskCode: desk.code, secret: desk.secret, dataDir, user: { id: person.user.id, username: person.username, password: person.password }, skewMs }, network, root.fork(`desk-${desk.code}`), clock);
+      const sim = new SimDesk({ deskCode: desk.code, secret: desk.secret, dataDir, user, skewMs }, network, root.fork(`desk-${desk.code}`), clock);
       await sim.setUp(server.url, tenant.tenant);
       desks.push(sim);
     }

@@ -6,11 +6,8 @@ import { readSyncProgress } from '../../../main/core/sync/sync-store';
 import type { SimulatedNetwork } from './network';
 import type { SeededRandom } from './random';
 
-export interface SimUser {
-  id: string;
-  username: string;
-  password: string;
-}
+/** A central account, or a local profile the server does not know (it treats its changes as a specialist's, so some are rejected). */
+export type SimUser = { kind: 'central'; username: string; password: string } | { kind: 'local-lead'; name: string };
 
 export interface SimDeskConfig {
   deskCode: string;
@@ -91,7 +88,12 @@ export class SimDesk {
   async setUp(serverUrl: string, tenant: string): Promise<void> {
     const desk = this.desk;
     expectOk(await desk.call('setSyncSettings', { serverUrl, tenant, deskSecret: this.config.secret }), 'setSyncSettings');
-    expectOk(await desk.call('signInWithPassword', { username: this.config.user.username, password: this.config.user.password }), 'signInWithPassword');
+    const { user } = this.config;
+    if (user.kind === 'central') expectOk(await desk.call('signInWithPassword', { username: user.username, password: user.password }), 'signInWithPassword');
+    else {
+      const agent = expectOk(desk.call('createAgent', { name: user.name, role: 'lead' }), 'createAgent') as { id: string };
+      expectOk(desk.call('signIn', { agentId: agent.id }), 'signIn');
+    }
     // Saving the settings started a first sync in the background; let it finish so the run starts quiet.
     await desk.sync!.syncNow();
   }

@@ -3,6 +3,7 @@ import { localAgents } from './0002-local-agents';
 import { caseTotals } from './0003-case-totals';
 import { sync } from './0004-sync';
 import { withdrawnChanges } from './0005-withdrawn-changes';
+import { unconfirmedMutations } from './0006-unconfirmed-mutations';
 
 /** A numbered schema change. Never edit one that has shipped: add the next number instead. */
 export interface Migration {
@@ -11,4 +12,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, localAgents, caseTotals, sync, withdrawnChanges];
+export const MIGRATIONS: readonly Migration[] = [initial, localAgents, caseTotals, sync, withdrawnChanges, unconfirmedMutations];
