@@ -4,6 +4,7 @@ import { loadSigningKey } from './auth/signing-key';
 import { defaultServerDataDir } from './data-dir';
 import type { Database, DatabaseKind } from './db/database';
 import { openDatabase } from './db/open-database';
+import { keepStatistics, type StatisticsKeeper } from './db/statistics-keeper';
 import { jsonLogger, silentLogger, type Logger } from './http/log';
 import { createRequestListener } from './http/router';
 import { adminRoutes } from './routes/admin-routes';
@@ -51,11 +52,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     ...(options.databaseSchema ? { databaseSchema: options.databaseSchema } : {}),
   });
   let server: Server;
+  let statistics: StatisticsKeeper | null = null;
   // Requests still running when close() is called finish before the database goes away.
   const inFlight = new Set<Promise<void>>();
   try {
+    statistics = await keepStatistics(db);
     const deps: RouteDeps = {
       db,
+      statistics,
       signingKey: await loadSigningKey(db),
       userTokenTtlMs: options.userTokenTtlMs ?? DEFAULT_USER_TOKEN_TTL_MS,
       deskTokenTtlMs: options.deskTokenTtlMs ?? DEFAULT_DESK_TOKEN_TTL_MS,
@@ -96,6 +100,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
           server.closeAllConnections();
         });
         await Promise.allSettled([...inFlight]);
+        await statistics?.idle();
         await db.close();
       })()),
   };

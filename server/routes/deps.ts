@@ -1,4 +1,5 @@
 import type { Database } from '../db/database';
+import type { StatisticsKeeper } from '../db/statistics-keeper';
 
 /** What every route module is given: plain values, no container. */
 export interface RouteDeps {
@@ -7,4 +8,5 @@ export interface RouteDeps {
   userTokenTtlMs: number;
   deskTokenTtlMs: number;
   version: string;
+  statistics: StatisticsKeeper;
 }

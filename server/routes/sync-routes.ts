@@ -25,7 +25,7 @@ function checkSchemaVersions(body: unknown): void {
   }
 }
 
-export const syncRoutes = ({ db }: RouteDeps): Route[] => [
+export const syncRoutes = ({ db, statistics }: RouteDeps): Route[] => [
   {
     method: 'POST',
     path: '/sync/push',
@@ -38,7 +38,9 @@ export const syncRoutes = ({ db }: RouteDeps): Route[] => [
         throw new ApiError('forbidden', `this token belongs to desk ${desk.sub}; it cannot push for desk ${claimed.data.deskCode}`);
       }
       const request = parseInput(PushRequestSchema, body, 'The push');
-      return { body: await pushMutations(db, desk.tenant, request) };
+      const { response, rowsWritten } = await pushMutations(db, desk.tenant, request);
+      statistics.rowsWritten(rowsWritten);
+      return { body: response };
     },
   },
   {

@@ -12,7 +12,13 @@ import { caseIdOf } from './case-id';
  * taken under the lock and held to commit, version order is commit order: a pull can never see
  * version 12 and later find a version 11 committed behind it.
  */
-export async function pushMutations(db: Database, tenant: string, request: PushRequest): Promise<PushResponse> {
+export interface PushOutcome {
+  response: PushResponse;
+  /** Case, note and event rows written (for the PGlite statistics keeper). */
+  rowsWritten: number;
+}
+
+export async function pushMutations(db: Database, tenant: string, request: PushRequest): Promise<PushOutcome> {
   return db.transaction(async (tx) => {
     const [desk] = await tx.query<{ last_mutation_id: number }>('SELECT last_mutation_id FROM desks WHERE tenant = $1 AND code = $2 FOR UPDATE', [
       tenant,
@@ -35,14 +41,14 @@ export async function pushMutations(db: Database, tenant: string, request: PushR
         break;
       }
     }
-    if (toApply.length === 0) return { lastMutationId: last, results, gapAt };
+    if (toApply.length === 0) return { response: { lastMutationId: last, results, gapAt }, rowsWritten: 0 };
 
     await tx.query('SELECT version FROM tenants WHERE slug = $1 FOR UPDATE', [tenant]);
     const roles = await loadRoles(tx, tenant, toApply);
     const states = await loadStates(tx, tenant, toApply);
     const outcome = applyBatch({ deskCode: request.deskCode, mutations: toApply, states, roleOf: (id) => roles.get(id) ?? 'specialist' });
-    await writeOutcome(tx, tenant, request.deskCode, last, outcome);
-    return { lastMutationId: last, results: [...results, ...outcome.results], gapAt };
+    const rowsWritten = await writeOutcome(tx, tenant, request.deskCode, last, outcome);
+    return { response: { lastMutationId: last, results: [...results, ...outcome.results], gapAt }, rowsWritten };
   });
 }
 
@@ -94,7 +100,7 @@ written_conflicts AS (
 )
 UPDATE desks SET last_mutation_id = $4 WHERE tenant = $1 AND code = $2`;
 
-async function writeOutcome(tx: Queryable, tenant: string, deskCode: string, lastMutationId: number, outcome: BatchOutcome): Promise<void> {
+async function writeOutcome(tx: Queryable, tenant: string, deskCode: string, lastMutationId: number, outcome: BatchOutcome): Promise<number> {
   const rowCount = outcome.cases.size + outcome.notes.length + outcome.events.length;
   let version = 0;
   if (rowCount > 0) {
@@ -127,4 +133,5 @@ async function writeOutcome(tx: Queryable, tenant: string, deskCode: string, las
     JSON.stringify(rejections),
     JSON.stringify(conflicts),
   ]);
+  return rowCount;
 }
