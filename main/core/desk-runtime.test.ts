@@ -8,6 +8,8 @@ import { openDeskDatabase } from './db/connection';
 import { openDeskRuntime } from './desk-runtime';
 import { ensureDeskCode } from './desk-settings';
 import { seedCases } from './seed/generate-cases';
+import type { SyncClock } from './sync/sync-client';
+import { jsonResponse, scriptedServer } from '../../test/helpers/scripted-server';
 
 let dir: string;
 beforeEach(() => {
@@ -48,5 +50,30 @@ describe('the desk runtime', () => {
     expect(runtime.state.integrity).toMatchObject({ state: 'damaged' });
     expect(runtime.call('deskInfo', {})).toMatchObject({ ok: true, value: { integrity: { state: 'damaged' } } });
     runtime.close();
+  });
+
+  it('runs background sync once sync settings exist, and stops it on close', async () => {
+    const server = scriptedServer(({ path }) => {
+      if (path === '/auth/desk') return jsonResponse(200, { token: 't', expiresAt: '2026-11-27T23:00:00.000Z', deskCode: 'D14', team: null });
+      return jsonResponse(200, path === '/sync/pull' ? { rows: [], cursor: 0, hasMore: false, lastMutationId: 0 } : {});
+    });
+    const timers: number[] = [];
+    const clock: SyncClock = { now: () => 0, setTimeout: (_run, ms) => timers.push(ms), clearTimeout: () => {}, random: () => 0.5 };
+    const options = { dataDir: dir, deskCode: 'D14', maintenanceIntervalMs: 0, integrityCheckDelayMs: 60_000, sync: { fetch: server.fetch, clock } };
+    const first = openDeskRuntime(options);
+    expect(timers).toEqual([]); // nothing to sync with yet
+    expect(await first.call('setSyncSettings', { serverUrl: 'http://sync.test', tenant: 'lethbridge', deskSecret: 'a-desk-secret-of-some-length' })).toMatchObject({ ok: true });
+    await first.sync!.syncNow();
+    expect(server.requests).toContain('GET /sync/pull');
+    first.close();
+    expect(() => first.sync!.state()).toThrow(/stopped/);
+    timers.length = 0;
+    const again = openDeskRuntime(options);
+    expect(timers).toEqual([0]); // settings exist: the first run is due at once
+    again.close();
+    const alone = openDeskRuntime({ ...options, sync: false });
+    expect(alone.sync).toBeNull();
+    expect(alone.call('deskInfo', {})).toMatchObject({ ok: true, value: { sync: { configured: true, online: false } } });
+    alone.close();
   });
 });

@@ -213,4 +213,45 @@ describe('the sync client', () => {
     expect(server.requests).toEqual([]);
     client.stop();
   });
+
+  it('settles a mutation whose answer was lost: applied if its event comes back in a pull, rejected and withdrawn if not', async () => {
+    // A server that commits every push, loses the first answer to each, and sends events back only while `applies` holds.
+    let applies = true;
+    let answerLost = true;
+    let lastMutationId = 0;
+    const events: PullResponse['rows'] = [];
+    const server = scripted((_method, path, body) => {
+      if (path === '/health') return json(200, {});
+      if (path === '/auth/desk') return deskToken(1);
+      if (path === '/sync/push') {
+        const { mutations } = body as PushRequest;
+        const fresh = mutations.filter((m) => m.mutationId > lastMutationId);
+        for (const m of fresh) if (applies) events.push({ type: 'event', version: events.length + 1, event: m.event! });
+        lastMutationId = Math.max(lastMutationId, ...mutations.map((m) => m.mutationId));
+        if (answerLost) {
+          answerLost = false;
+          throw new TypeError('fetch failed', { cause: new Error('answer lost after commit') });
+        }
+        return json(200, { lastMutationId, results: mutations.map((m) => ({ mutationId: m.mutationId, outcome: 'duplicate', conflicts: 0 })), gapAt: null });
+      }
+      return json(200, { rows: events, cursor: events.length, hasMore: false, lastMutationId } satisfies PullResponse);
+    });
+    const client = new SyncClient({ db: desk.db, deskCode: () => 'D07', fetch: server.fetch, clock: manualClock().clock });
+    const count = (table: string) => desk.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
+
+    createSomeCase();
+    expect((await client.syncNow()).lastError).toMatch(/answer lost after commit/);
+    expect(await client.syncNow()).toMatchObject({ pendingMutations: 0, lastError: null });
+    expect([count('sync_unconfirmed'), count('sync_rejections')]).toEqual([0, 0]);
+
+    applies = false;
+    answerLost = true;
+    createSomeCase();
+    expect((await client.syncNow()).lastError).toMatch(/answer lost after commit/);
+    expect(await client.syncNow()).toMatchObject({ pendingMutations: 0, lastError: null });
+    expect(desk.db.prepare('SELECT mutation_id, reason FROM sync_rejections').all()).toEqual([{ mutation_id: 2, reason: expect.stringMatching(/rejected by the server/) }]);
+    expect(count('sync_unconfirmed')).toBe(0);
+    expect(deskDigest(desk.db).events).toBe(1);
+    client.stop();
+  });
 });
