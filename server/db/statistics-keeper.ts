@@ -10,14 +10,15 @@ export interface StatisticsKeeper {
 }
 
 /**
- * PGlite runs PostgreSQL in single-user mode, without autovacuum, so nothing refreshes the planner's
- * statistics: a table that grew from nothing to 100,000 rows is still planned as empty, and a pull
- * page sorts everything after the cursor instead of walking the version index (5x slower). This
- * does what autovacuum's analyze does on PostgreSQL: ANALYZE once at start and again when the
- * rows written since the last one pass 10,000 plus a fifth of the tables' size then.
+ * Keeps the planner's statistics of the sync tables fresh. PGlite runs PostgreSQL in single-user
+ * mode, without autovacuum, so nothing else would: a table that grew from nothing to 100,000 rows
+ * is still planned as empty, and a pull page sorts everything after the cursor instead of walking
+ * the version index (5x slower). On PostgreSQL autovacuum does analyze, but only after its
+ * naptime; a burst of pushes (a desk back from a day offline) should not wait for it.
+ * ANALYZE runs once at start and again when the rows written since the last one pass 10,000 plus a
+ * fifth of the tables' size then.
  */
 export async function keepStatistics(db: Database): Promise<StatisticsKeeper> {
-  if (db.kind !== 'pglite') return { rowsWritten: () => undefined, idle: async () => undefined };
   let size = 0;
   let written = 0;
   let running: Promise<void> | null = null;
