@@ -5,7 +5,7 @@ import { appendNoteToIndex } from '../cases/search-index';
 import type { WritableDb } from '../db/connection';
 import { statement } from '../db/statements';
 import { acknowledgeMutations } from '../outbox';
-import { findSyncCaseRow, writeLocalCase } from './local-case';
+import { findCaseHandle, findSyncCaseRow, insertPulledCase, writeLocalCase } from './local-case';
 import { rebaseCase } from './rebase';
 import { advancePullCursor, recordRejection } from './sync-store';
 
@@ -28,13 +28,17 @@ const hasPending = (db: WritableDb, caseId: string): boolean => statement(db, 'S
  * rebase (pending local changes to re-apply on top).
  */
 function storeServerCase(db: WritableDb, row: CaseSyncRow, at: number): boolean {
-  const existing = findSyncCaseRow(db, row.case.id);
-  if (existing?.synced_version != null && existing.synced_version >= row.version) return false; // an old copy of a row already applied
+  const handle = findCaseHandle(db, row.case.id);
+  if (handle?.syncedVersion != null && handle.syncedVersion >= row.version) return false; // an old copy of a row already applied
   const state = { case: row.case, deleted: row.deleted };
-  const pending = hasPending(db, row.case.id);
-  const local = existing && !pending ? writeLocalCase(db, existing, state, at) : (existing ?? writeLocalCase(db, undefined, state, at));
-  statement(db, 'UPDATE cases SET synced_state = ?, synced_version = ? WHERE seq = ?').run(JSON.stringify(state), row.version, local.seq);
-  return pending;
+  if (!handle) {
+    insertPulledCase(db, state, row.version, at);
+    return false; // nothing of a case new here can be pending
+  }
+  statement(db, 'UPDATE cases SET synced_state = ?, synced_version = ? WHERE seq = ?').run(JSON.stringify(state), row.version, handle.seq);
+  if (hasPending(db, row.case.id)) return true;
+  writeLocalCase(db, findSyncCaseRow(db, row.case.id), state, at);
+  return false;
 }
 
 const caseIdOfChild = (row: ChildRow): string => (row.type === 'note' ? row.note.caseId : row.event.caseId);
@@ -54,24 +58,25 @@ function insertNote(db: WritableDb, note: CaseNote, caseSeq: number, caseDeleted
 }
 
 /** Inserts a pulled note or event, or parks it until its case arrives. Returns what happened. */
-function applyChild(db: WritableDb, row: ChildRow): 'inserted' | 'known' | 'parked' {
-  const owner = findSyncCaseRow(db, caseIdOfChild(row));
+function applyChild(db: WritableDb, row: ChildRow, settling: boolean): 'inserted' | 'known' | 'parked' {
+  const owner = findCaseHandle(db, caseIdOfChild(row));
   if (!owner) {
     statement(db, 'INSERT INTO sync_parked_rows (id, case_id, row) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING').run(idOfChild(row), caseIdOfChild(row), JSON.stringify(row));
     return 'parked';
   }
-  if (row.type === 'event') statement(db, 'DELETE FROM sync_unconfirmed WHERE event_id = ?').run(row.event.id); // it was applied
-  const inserted = row.type === 'note' ? insertNote(db, row.note, owner.seq, owner.deleted_at !== null) : insertEvent(db, row.event satisfies CaseEvent);
+  if (settling && row.type === 'event') statement(db, 'DELETE FROM sync_unconfirmed WHERE event_id = ?').run(row.event.id); // it was applied
+  const inserted = row.type === 'note' ? insertNote(db, row.note, owner.seq, owner.deleted) : insertEvent(db, row.event satisfies CaseEvent);
   return inserted ? 'inserted' : 'known';
 }
 
+const hasUnconfirmed = (db: WritableDb): boolean => statement(db, 'SELECT 1 FROM sync_unconfirmed LIMIT 1').get() !== undefined;
 const hasParkedRows = (db: WritableDb): boolean => statement(db, 'SELECT 1 FROM sync_parked_rows LIMIT 1').get() !== undefined;
 
 function unparkRowsOf(db: WritableDb, caseId: string): void {
   const parked = statement(db, 'SELECT row FROM sync_parked_rows WHERE case_id = ?').all(caseId) as { row: string }[];
   if (parked.length === 0) return;
   statement(db, 'DELETE FROM sync_parked_rows WHERE case_id = ?').run(caseId);
-  for (const { row } of parked) applyChild(db, JSON.parse(row) as ChildRow);
+  for (const { row } of parked) applyChild(db, JSON.parse(row) as ChildRow, hasUnconfirmed(db));
 }
 
 /**
@@ -93,9 +98,10 @@ export function applyPulledPage(db: WritableDb, page: PullResponse, at: number):
       counts.cases += 1;
     }
     if (hasParkedRows(db)) for (const caseId of touched) unparkRowsOf(db, caseId);
+    const settling = hasUnconfirmed(db);
     for (const row of page.rows) {
       if (row.type === 'case') continue;
-      const outcome = applyChild(db, row);
+      const outcome = applyChild(db, row, settling);
       if (outcome === 'parked') counts.parked += 1;
       else if (outcome === 'inserted') counts[row.type === 'note' ? 'notes' : 'events'] += 1;
     }

@@ -1,6 +1,6 @@
 import type { CaseState } from '../../../shared/sync';
 import { canonicalJson } from '../../../shared/sync';
-import { caseFromRow, CASE_COLUMNS, type CaseRow } from '../cases/case-row';
+import { caseFromRow, CASE_COLUMNS, rowValuesOf, type CaseRow } from '../cases/case-row';
 import { insertCase, replaceCase } from '../cases/case-store';
 import { indexCase } from '../cases/search-index';
 import type { ReadableDb, WritableDb } from '../db/connection';
@@ -14,6 +14,28 @@ export interface SyncCaseRow extends CaseRow {
 
 export function findSyncCaseRow(db: ReadableDb, id: string): SyncCaseRow | undefined {
   return statement(db, `SELECT ${CASE_COLUMNS}, synced_state, synced_version FROM cases WHERE id = ?`).get(id) as SyncCaseRow | undefined;
+}
+
+/** Just enough of a case row to place a pulled row: cheaper than the whole row on a 100,000-row pull. */
+export interface CaseHandle {
+  seq: number;
+  deleted: boolean;
+  syncedVersion: number | null;
+}
+
+export function findCaseHandle(db: ReadableDb, id: string): CaseHandle | undefined {
+  const row = statement(db, 'SELECT seq, deleted_at IS NOT NULL AS deleted, synced_version FROM cases WHERE id = ?').get(id) as
+    | { seq: number; deleted: 0 | 1; synced_version: number | null }
+    | undefined;
+  return row ? { seq: row.seq, deleted: row.deleted === 1, syncedVersion: row.synced_version } : undefined;
+}
+
+/** Inserts a case this desk has never seen, as the server sent it, with its search entry and its server base. */
+export function insertPulledCase(db: WritableDb, state: CaseState, serverVersion: number, at: number): void {
+  const values = { ...rowValuesOf({ ...state.case, version: 1 }), deleted_at: state.deleted ? at : null, origin: 'pulled', synced_state: JSON.stringify(state), synced_version: serverVersion };
+  const columns = Object.keys(values);
+  const seq = Number(statement(db, `INSERT INTO cases (${columns.join(', ')}) VALUES (${columns.map((k) => `@${k}`).join(', ')})`).run(values).lastInsertRowid);
+  if (!state.deleted) indexCase(db, seq, { ...state.case, version: 1 }, '');
 }
 
 /** The case as the sync protocol sees it (no local row version) and whether it is deleted. */
