@@ -142,6 +142,7 @@ export function describeFailure(error: unknown): string | null {
     if (error.code === 'ECONNREFUSED') return `cannot reach PostgreSQL at DATABASE_URL (${error.message})`;
     if (error.code === 'EACCES') return `permission denied: ${error.message}`;
   }
+  if (error instanceof Error && 'severity' in error) return `PostgreSQL at DATABASE_URL refused: ${error.message}`;
   if (error instanceof Error && /data folder|Migration ledger|database schema/.test(error.message)) return error.message;
   return null;
 }
