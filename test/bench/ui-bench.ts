@@ -153,7 +153,10 @@ export const uiSection: BenchSection = {
       await info.press('Enter');
       await page.locator('#description').waitFor();
       await info.callerWords('Asked when the November bill is due');
-      for (let i = 0; i < 4; i++) await info.press('Control+Enter');
+      // Review, save; then end the call and finish with the usual disposition in one chord.
+      for (let i = 0; i < 2; i++) await info.press('Control+Enter');
+      await page.getByTestId('saved-reference').waitFor();
+      await info.press('Control+Shift+Enter');
       await page.getByText(/Logged D07-/).waitFor();
 
       log('keys to log a routine service request…');

@@ -277,4 +277,18 @@ describe('intake (e2e)', () => {
     expect(countRows(dataDir, 'cases')).toBe(casesBefore);
     expectNoProblems(problems, 'the intake page');
   }, 60_000);
+
+  it('(g) Ctrl+Shift+Enter on the reference ends a routine call and finishes it with the usual disposition', async () => {
+    await startInteraction(page, 'p');
+    await anonymousCaller(page);
+    await classify(page, 'bill', 'Utility Billing Inquiry', 'information');
+    await toReview(page);
+    const reference = await saveCase(page);
+    await page.keyboard.press('Control+Shift+Enter');
+    await page.getByRole('status').filter({ hasText: `Logged ${reference}` }).waitFor();
+    await waitForChannel(page);
+    expect(caseByReference(dataDir, reference)).toMatchObject({ disposition: 'answered', status: 'resolved' });
+    expect(countRows(dataDir, 'intake_drafts')).toBe(0);
+    expectNoProblems(problems, 'the intake page');
+  }, 60_000);
 });

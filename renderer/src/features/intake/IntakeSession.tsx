@@ -12,7 +12,7 @@ import { ReviewStep } from './ReviewStep';
 import { SavedStep } from './SavedStep';
 import { StepTrail } from './StepTrail';
 import { useIntake } from './use-intake';
-import { WrapUpStep } from './WrapUpStep';
+import { USUAL_DISPOSITION, WrapUpStep } from './WrapUpStep';
 
 interface Props {
   interactionId: string;
@@ -50,6 +50,13 @@ export function IntakeSession(props: Props) {
       'Ctrl+Enter': () => {
         const event = ADVANCE[step];
         if (event) send({ type: event });
+      },
+      // A routine call whose usual disposition is right: end the call and finish in one chord.
+      'Ctrl+Shift+Enter': () => {
+        if (step !== 'saved') return;
+        send({ type: 'END_CALL' });
+        send({ type: 'SET_DISPOSITION', disposition: USUAL_DISPOSITION[context.kind ?? 'information'] });
+        send({ type: 'FINISH' });
       },
       'Alt+B': () => send({ type: 'BACK' }),
       'Alt+H': () => inCall && send({ type: onHold ? 'RESUME' : 'HOLD' }),

@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { IntakeContext } from '../../../../shared/workflow';
 import { Keys } from '../../components/Kbd';
+import { DISPOSITION_LABELS } from '../../components/labels';
 import { useShortcuts } from '../../components/use-shortcuts';
+import { USUAL_DISPOSITION } from './WrapUpStep';
 
 /** The reference, large, to read back to the caller before they hang up. */
 export function SavedStep({ context, active }: { context: IntakeContext; active: boolean }) {
@@ -27,7 +29,8 @@ export function SavedStep({ context, active }: { context: IntakeContext; active:
           {copied ? 'Copied' : 'Copy reference'} <Keys combo="Alt+C" />
         </button>
         <span className="muted">
-          When the call ends: <Keys combo="Ctrl+Enter" /> wrap-up
+          When the call ends: <Keys combo="Ctrl+Enter" /> wrap-up, or <Keys combo="Ctrl+Shift+Enter" /> finish as{' '}
+          {DISPOSITION_LABELS[USUAL_DISPOSITION[context.kind ?? 'information']].toLowerCase()}
         </span>
       </div>
     </div>

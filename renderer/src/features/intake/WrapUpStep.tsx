@@ -7,7 +7,8 @@ import { moveFocusWithArrows, tabStopOf } from '../../components/roving';
 import type { IntakeSend } from './use-intake';
 
 
-const USUAL: Record<CaseKind, Disposition> = {
+/** The disposition wrap-up starts on for each kind; the specialist may pick another. */
+export const USUAL_DISPOSITION: Record<CaseKind, Disposition> = {
   information: 'answered',
   service_request: 'service_request_logged',
   feedback: 'answered',
@@ -17,8 +18,8 @@ const USUAL: Record<CaseKind, Disposition> = {
 export function WrapUpStep({ send, context, finishing }: { send: IntakeSend; context: IntakeContext; finishing: boolean }) {
   const group = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (!context.disposition) send({ type: 'SET_DISPOSITION', disposition: USUAL[context.kind ?? 'information'] });
-    const usual = DISPOSITIONS.indexOf(context.disposition ?? USUAL[context.kind ?? 'information']);
+    if (!context.disposition) send({ type: 'SET_DISPOSITION', disposition: USUAL_DISPOSITION[context.kind ?? 'information'] });
+    const usual = DISPOSITIONS.indexOf(context.disposition ?? USUAL_DISPOSITION[context.kind ?? 'information']);
     group.current?.querySelectorAll<HTMLElement>('[role="radio"]')[usual]?.focus();
     // Only on entering wrap-up: the usual disposition is a default, not a rule.
   }, []);

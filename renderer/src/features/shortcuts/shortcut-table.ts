@@ -21,6 +21,7 @@ export const SHORTCUTS: { area: string; combo: string; action: string }[] = [
   { area: 'Call', combo: 'Alt+H', action: 'Hold or resume the caller' },
   { area: 'Call', combo: 'Alt+X', action: 'Cancel the interaction (asks for a reason)' },
   { area: 'Saved', combo: 'Alt+C', action: 'Copy the reference number' },
+  { area: 'Saved', combo: 'Ctrl+Shift+Enter', action: 'End the call and finish with the usual disposition (no wrap-up note)' },
   { area: 'Wrap-up', combo: '1…7', action: 'Pick a disposition' },
   { area: 'Cases', combo: '/', action: 'Focus the search box' },
   { area: 'Cases', combo: '↓ ↑ Enter', action: 'Move through the list and open a case' },
