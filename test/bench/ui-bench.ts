@@ -121,10 +121,13 @@ export const uiSection: BenchSection = {
       log('cold start: host process → channel screen interactive…');
       const started = performance.now();
       host = await startHost(dir);
+      const hostReady = performance.now() - started;
       await page.goto(host.url);
+      const loaded = performance.now() - started;
       await page.getByRole('button', { name: /Phone call/ }).waitFor();
       await page.waitForFunction(() => document.activeElement?.textContent?.includes('Phone call'));
       const coldStart = performance.now() - started;
+      log(`cold start: host printed its URL at ${round(hostReady, 0)} ms, page loaded at ${round(loaded, 0)} ms, interactive at ${round(coldStart, 0)} ms`);
 
       log('type picker keystrokes…');
       const keys = new KeyCounter(page);
@@ -189,6 +192,7 @@ export const uiSection: BenchSection = {
         await page.waitForTimeout(300);
       }
       const searchTimes = await samplesOf(page);
+      log(`search samples (ms): ${searchTimes.map((t) => Math.round(t)).join(" ")}`);
       return {
         cold_start_to_interactive_ms: round(coldStart, 0),
         type_picker_keystroke_p95_ms: round(percentile(typeTimes, 95), 1),

@@ -137,7 +137,7 @@ function pageResult(rows: (SummaryRow & { seq: number })[], limit: number, total
 }
 
 function cappedCount(db: ReadableDb, sql: string, params: Record<string, unknown>): { total: number; exact: boolean } {
-  const n = (db.prepare(`SELECT count(*) AS n FROM (${sql} LIMIT ${COUNT_CAP + 1})`).get(params) as { n: number }).n;
+  const n = (statement(db, `SELECT count(*) AS n FROM (${sql} LIMIT ${COUNT_CAP + 1})`).get(params) as { n: number }).n;
   return n > COUNT_CAP ? { total: COUNT_CAP, exact: false } : { total: n, exact: true };
 }
 
@@ -153,8 +153,8 @@ export function listCases(db: ReadableDb, input: { filters: CaseFilters; limit: 
   if (match) {
     const from = `FROM cases_search s JOIN cases c ON c.seq = s.rowid WHERE cases_search MATCH @match AND ${where.sql}`;
     const params = { ...where.params, match };
-    const rows = db
-      .prepare(`SELECT c.seq AS seq, ${SUMMARY_COLUMNS_OF_C} ${from} ${after ? 'AND s.rowid < @afterSeq' : ''} ORDER BY s.rowid DESC LIMIT @limit`)
+    // Cached statements: a query's shape (which filters) repeats keystroke after keystroke.
+    const rows = statement(db, `SELECT c.seq AS seq, ${SUMMARY_COLUMNS_OF_C} ${from} ${after ? 'AND s.rowid < @afterSeq' : ''} ORDER BY s.rowid DESC LIMIT @limit`)
       .all({ ...params, ...(after ? { afterSeq: after.seq } : {}), limit: input.limit + 1 }) as (SummaryRow & { seq: number })[];
     // Soft-deleted cases leave the search index, so with no other filter the index alone counts.
     const onlyText = Object.keys(where.params).length === 0;
@@ -162,8 +162,7 @@ export function listCases(db: ReadableDb, input: { filters: CaseFilters; limit: 
     return pageResult(rows, input.limit, count.total, count.exact);
   }
   const pageWhere = after ? `${where.sql} AND (c.created_at, c.seq) < (@afterCreatedAt, @afterSeq)` : where.sql;
-  const rows = db
-    .prepare(`SELECT c.seq AS seq, ${SUMMARY_COLUMNS_OF_C} FROM cases c WHERE ${pageWhere} ORDER BY c.created_at DESC, c.seq DESC LIMIT @limit`)
+  const rows = statement(db, `SELECT c.seq AS seq, ${SUMMARY_COLUMNS_OF_C} FROM cases c WHERE ${pageWhere} ORDER BY c.created_at DESC, c.seq DESC LIMIT @limit`)
     .all({ ...where.params, ...(after ? { afterCreatedAt: after.createdAt, afterSeq: after.seq } : {}), limit: input.limit + 1 }) as (SummaryRow & {
     seq: number;
   })[];

@@ -13,10 +13,12 @@ interface Props {
   searchRef: RefObject<HTMLInputElement | null>;
   /** ↓ in the search box moves on to the list. */
   onLeaveSearch: () => void;
+  /** Called with the new text from the keystroke's handler, before the re-render. */
+  onSearchTyped?: (text: string) => void;
 }
 
 /** Search box and filters; memoised because the list re-renders on every scroll frame. */
-export const CaseFilterBar = memo(function CaseFilterBar({ value, onChange, catalog, problem, searchRef, onLeaveSearch }: Props) {
+export const CaseFilterBar = memo(function CaseFilterBar({ value, onChange, catalog, problem, searchRef, onLeaveSearch, onSearchTyped }: Props) {
   const set = useCallback(
     <K extends keyof FilterState>(field: K, next: FilterState[K]) => onChange((current) => ({ ...current, [field]: next })),
     [onChange],
@@ -49,7 +51,10 @@ export const CaseFilterBar = memo(function CaseFilterBar({ value, onChange, cata
               placeholder="Reference, name, phone, address or any words"
               value={value.text}
               maxLength={200}
-              onChange={(event) => set('text', event.target.value)}
+              onChange={(event) => {
+                onSearchTyped?.(event.target.value);
+                set('text', event.target.value);
+              }}
               onKeyDown={onSearchKey}
             />
             <span className="case-search-key" aria-hidden>

@@ -8,9 +8,8 @@ import { PAGE_SIZE } from './case-pages';
 import { CaseFilterBar } from './CaseFilterBar';
 import { CaseColumns, CaseRow, PlaceholderRow, ROW_HEIGHT, optionId } from './CaseRow';
 import { formatCount, formatNumber } from './format';
-import { useCasePages } from './use-case-pages';
+import { prefetchFirstPage, useCasePages } from './use-case-pages';
 import { useCatalog } from '../../components/use-catalog';
-import { useDebouncedValue } from './use-debounced-value';
 
 /** Rows past the visible ones whose page is fetched ahead, so scrolling rarely meets a placeholder. */
 const PREFETCH_ROWS = PAGE_SIZE / 2;
@@ -21,11 +20,16 @@ const clamp = (n: number, low: number, high: number) => Math.max(low, Math.min(h
 export function CaseList({ onOpen }: { onOpen: (id: string) => void }) {
   const [start] = useState(rememberedPlace);
   const [filterState, setFilterState] = useState<FilterState>(start.filters);
-  // No wait: the desk answers a search in a few milliseconds, and the pager keeps one request in
-  // flight and drops answers to queries already typed past.
-  const text = useDebouncedValue(filterState.text, 0);
-  const query = useMemo(() => toCaseFilters({ ...filterState, text }), [filterState, text]);
+  // No debounce: the desk answers a search in a few milliseconds, the first page is asked for from
+  // the keystroke itself (prefetchFirstPage), and answers to queries already typed past are dropped.
+  const query = useMemo(() => toCaseFilters(filterState), [filterState]);
   const pages = useCasePages(query.filters);
+  const filtersNow = useRef(filterState);
+  filtersNow.current = filterState;
+  const prefetchText = useCallback((typed: string) => {
+    const next = toCaseFilters({ ...filtersNow.current, text: typed });
+    if (next.filters) prefetchFirstPage(next.filters);
+  }, []);
   const { catalog, serviceName } = useCatalog();
   const [activeIndex, setActiveIndex] = useState(start.activeIndex);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -146,6 +150,7 @@ export function CaseList({ onOpen }: { onOpen: (id: string) => void }) {
         problem={query.problem}
         searchRef={searchRef}
         onLeaveSearch={focusList}
+        onSearchTyped={prefetchText}
       />
       {pages.error && (
         <div role="alert" className="banner error row">
