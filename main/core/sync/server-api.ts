@@ -54,9 +54,17 @@ export class ServerApi {
     const url = new URL(path, this.baseUrl).toString();
     let response: Response;
     let text: string;
+    const send = async () => {
+      const answer = await this.fetch(url, { method, headers, ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}) });
+      return { answer, body: await answer.text() };
+    };
     try {
-      response = await this.fetch(url, { method, headers, ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}) });
-      text = await response.text();
+      ({ answer: response, body: text } = await send().catch((error: unknown) => {
+        // A kept-alive connection the server closed while this desk was busy fails at once; every
+        // request here is safe to repeat (a push is deduplicated by mutation id), so try a fresh one.
+        if (isStaleConnection(error)) return send();
+        throw error;
+      }));
     } catch (error) {
       throw new ServerUnreachable(`${method} ${path}: the server at ${this.baseUrl} did not answer (${describeError(error)})`);
     }
@@ -97,6 +105,12 @@ export class ServerApi {
   async conflicts(userToken: string): Promise<Conflict[]> {
     return (await this.request('GET', '/sync/conflicts', ConflictListSchema, { token: userToken })).conflicts;
   }
+}
+
+/** The socket was reset or closed under a request sent on a reused keep-alive connection. */
+export function isStaleConnection(error: unknown): boolean {
+  const code = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
+  return code === 'ECONNRESET' || code === 'UND_ERR_SOCKET';
 }
 
 function parseJson(text: string): unknown {
