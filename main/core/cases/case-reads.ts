@@ -156,6 +156,8 @@ export function listCases(db: ReadableDb, input: { filters: CaseFilters; limit: 
     // Cached statements: a query's shape (which filters) repeats keystroke after keystroke.
     const rows = statement(db, `SELECT c.seq AS seq, ${SUMMARY_COLUMNS_OF_C} ${from} ${after ? 'AND s.rowid < @afterSeq' : ''} ORDER BY s.rowid DESC LIMIT @limit`)
       .all({ ...params, ...(after ? { afterSeq: after.seq } : {}), limit: input.limit + 1 }) as (SummaryRow & { seq: number })[];
+    // A first page that is not full holds every match: it is the count.
+    if (!after && rows.length <= input.limit) return pageResult(rows, input.limit, rows.length, true);
     // Soft-deleted cases leave the search index, so with no other filter the index alone counts.
     const onlyText = Object.keys(where.params).length === 0;
     const count = onlyText ? cappedCount(db, 'SELECT 1 FROM cases_search WHERE cases_search MATCH @match', { match }) : cappedCount(db, `SELECT 1 ${from}`, params);
@@ -171,6 +173,7 @@ export function listCases(db: ReadableDb, input: { filters: CaseFilters; limit: 
     const live = (statement(db, 'SELECT live FROM case_totals WHERE id = 1').get() as { live: number }).live;
     return pageResult(rows, input.limit, live, true);
   }
+  if (!after && rows.length <= input.limit) return pageResult(rows, input.limit, rows.length, true);
   const count = cappedCount(db, `SELECT 1 FROM cases c WHERE ${where.sql}`, where.params);
   return pageResult(rows, input.limit, count.total, count.exact);
 }
