@@ -1,19 +1,9 @@
 import type { CaseEvent, Role } from '../../shared/domain';
-import { MUTATION_SCHEMA_VERSION, MutationSchema, type Mutation, type PushedMutation } from '../../shared/sync';
+import { MUTATION_SCHEMA_VERSION, MutationSchema, caseIdOf, type Mutation, type PushedMutation } from '../../shared/sync';
+
+export { caseIdOf };
 import type { ReadableDb, WritableDb } from './db/connection';
 import { statement } from './db/statements';
-
-/** The case a mutation changes: pulls re-apply pending mutations per case. */
-export function caseIdOf(mutation: Mutation): string {
-  switch (mutation.name) {
-    case 'createCase':
-      return mutation.args.case.id;
-    case 'addNote':
-      return mutation.args.note.caseId;
-    default:
-      return mutation.args.id;
-  }
-}
 
 /**
  * Records a mutation for sync, with the audit event recorded in the same transaction (the server

@@ -1,6 +1,5 @@
 import type { CaseEvent, CaseNote, Role } from '../../shared/domain';
-import { applyMutation, type CaseState, type PushedMutation, type PushResult } from '../../shared/sync';
-import { caseIdOf } from './case-id';
+import { applyMutation, caseIdOf, type CaseState, type PushedMutation, type PushResult } from '../../shared/sync';
 
 /**
  * The pure half of a push: runs each mutation through the shared conflict policy (applyMutation)

@@ -1,9 +1,9 @@
 import { newId, type Role } from '../../shared/domain';
+import { caseIdOf } from '../../shared/sync';
 import type { CaseState, PushedMutation, PushRequest, PushResponse, PushResult, SyncedCase } from '../../shared/sync';
 import type { Database, Queryable } from '../db/database';
 import { ApiError } from '../http/api-error';
 import { applyBatch, type BatchOutcome } from './apply-batch';
-import { caseIdOf } from './case-id';
 
 /**
  * POST /sync/push, in one transaction: lock the desk's row, skip ids already applied, stop at a

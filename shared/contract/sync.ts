@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DeskCodeSchema, IdSchema, IsoTimeSchema } from '../domain';
+import { DeskCodeSchema, IsoTimeSchema } from '../domain';
 
 /** The desk's sync, as the header's indicator and the sync panel show it. */
 export const SyncStatusSchema = z.object({
@@ -49,17 +49,5 @@ export const PasswordSignInSchema = z
   })
   .strict();
 
-/** A recorded conflict, as the server's GET /sync/conflicts lists it for leads. */
-export const SyncConflictSchema = z.object({
-  id: IdSchema,
-  caseId: IdSchema,
-  reference: z.string(),
-  field: z.string(),
-  deskCode: DeskCodeSchema,
-  mutationId: z.number().int(),
-  seen: z.unknown(),
-  overwritten: z.unknown(),
-  written: z.unknown(),
-  at: IsoTimeSchema,
-});
-export type SyncConflict = z.infer<typeof SyncConflictSchema>;
+/** A recorded conflict, as the server's GET /sync/conflicts lists it for leads (one schema, in shared/domain). */
+export { ConflictSchema as SyncConflictSchema, type Conflict as SyncConflict } from '../domain';

@@ -1,6 +1,7 @@
 export * from './answers';
 export * from './case';
 export * from './catalog';
+export * from './conflict';
 export * from './desk';
 export * from './draft';
 export * from './enums';

@@ -29,3 +29,15 @@ export const MutationSchema = z.discriminatedUnion('name', [
   }),
 ]);
 export type Mutation = z.infer<typeof MutationSchema>;
+
+/** The case a mutation changes: the server loads it to apply the mutation, a desk re-applies pending mutations per case. */
+export function caseIdOf(mutation: Mutation): string {
+  switch (mutation.name) {
+    case 'createCase':
+      return mutation.args.case.id;
+    case 'addNote':
+      return mutation.args.note.caseId;
+    default:
+      return mutation.args.id;
+  }
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseEventSchema, CaseNoteSchema, CaseSchema, DeskCodeSchema, IdSchema, IsoTimeSchema, RoleSchema } from '../domain';
+import { CaseEventSchema, CaseNoteSchema, CaseSchema, ConflictSchema, DeskCodeSchema, IdSchema, IsoTimeSchema, RoleSchema } from '../domain';
 import { MUTATION_SCHEMA_VERSION, MutationSchema } from './mutations';
 
 /**
@@ -121,22 +121,8 @@ export const DigestResponseSchema = z.object({
 });
 export type DigestResponse = z.infer<typeof DigestResponseSchema>;
 
-export const ConflictSchema = z.object({
-  id: IdSchema,
-  caseId: IdSchema,
-  reference: z.string(),
-  field: z.string(),
-  deskCode: DeskCodeSchema,
-  mutationId: z.number().int(),
-  /** What the writing desk believed the field held. */
-  seen: z.unknown(),
-  /** What the field actually held on the server, now overwritten. */
-  overwritten: z.unknown(),
-  /** What the writer put there (the value that won). */
-  written: z.unknown(),
-  at: IsoTimeSchema,
-});
-export type Conflict = z.infer<typeof ConflictSchema>;
+/** Conflicts are a domain record (shared/domain/conflict.ts), listed on the wire as they are. */
+export { ConflictSchema, type Conflict } from '../domain';
 export const ConflictListSchema = z.object({ conflicts: z.array(ConflictSchema) });
 
 // ── errors ──────────────────────────────────────────────────────────────────────────────────────
