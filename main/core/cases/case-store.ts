@@ -1,4 +1,4 @@
-import { newId, type Case, type CaseEvent } from '../../../shared/domain';
+import { newId, type Case, type CaseEvent, type CaseNote } from '../../../shared/domain';
 import type { ReadableDb, WritableDb } from '../db/connection';
 import { statement } from '../db/statements';
 import { notFound } from '../errors';
@@ -57,6 +57,19 @@ export function recordEvent(db: WritableDb, event: EventRecord): CaseEvent {
   };
   insertEvent(db, recorded);
   return recorded;
+}
+
+/** Inserts a note unless one with its id is already here (pulled notes arrive more than once). */
+export function insertNote(db: WritableDb, note: CaseNote): boolean {
+  return (
+    statement(db, 'INSERT INTO case_notes (id, case_id, author_id, body, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING').run(
+      note.id,
+      note.caseId,
+      note.authorId,
+      note.body,
+      Date.parse(note.createdAt),
+    ).changes === 1
+  );
 }
 
 /** Inserts an event unless one with its id is already here (pulled events arrive more than once). */

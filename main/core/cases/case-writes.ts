@@ -14,12 +14,11 @@ import {
 import { describeIssues, type CaseChanges, type StatusEvent } from '../../../shared/contract';
 import { decideStatusChange, statusStamp, type LifecycleEvent } from '../../../shared/workflow';
 import type { WritableDb } from '../db/connection';
-import { statement } from '../db/statements';
 import { localDay, type CoreDeps } from '../desk-session';
 import { DomainError } from '../errors';
 import { appendMutation } from '../outbox';
 import { caseFromRow } from './case-row';
-import { diffCase, findCaseRow, insertCase, loadCase, recordEvent, replaceCase } from './case-store';
+import { diffCase, findCaseRow, insertCase, insertNote, loadCase, recordEvent, replaceCase } from './case-store';
 import { nextReference } from './references';
 import { appendNoteToIndex, indexCase } from './search-index';
 
@@ -184,13 +183,7 @@ export function addNote(db: WritableDb, deps: CoreDeps, input: { caseId: string;
     const { seq } = loadCase(db, input.caseId);
     const at = deps.now();
     const note: CaseNote = { id: newId(), caseId: input.caseId, authorId: deps.session.agent.id, body: input.body, createdAt: iso(at) };
-    statement(db, 'INSERT INTO case_notes (id, case_id, author_id, body, created_at) VALUES (?, ?, ?, ?, ?)').run(
-      note.id,
-      note.caseId,
-      note.authorId,
-      note.body,
-      at,
-    );
+    insertNote(db, note);
     const event = recordEvent(db, { caseId: input.caseId, type: 'note_added', actorId: note.authorId, at, before: null, after: { noteId: note.id } });
     appendNoteToIndex(db, seq, note.body);
     appendMutation(db, { mutation: { name: 'addNote', args: { note } }, event, role: deps.session.agent.role, at });

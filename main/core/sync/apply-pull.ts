@@ -1,6 +1,6 @@
 import type { CaseEvent, CaseNote } from '../../../shared/domain';
 import type { PullResponse, SyncRow } from '../../../shared/sync';
-import { insertEvent } from '../cases/case-store';
+import { insertEvent, insertNote } from '../cases/case-store';
 import { appendNoteToIndex } from '../cases/search-index';
 import type { WritableDb } from '../db/connection';
 import { statement } from '../db/statements';
@@ -44,15 +44,8 @@ function storeServerCase(db: WritableDb, row: CaseSyncRow, at: number): boolean 
 const caseIdOfChild = (row: ChildRow): string => (row.type === 'note' ? row.note.caseId : row.event.caseId);
 const idOfChild = (row: ChildRow): string => (row.type === 'note' ? row.note.id : row.event.id);
 
-function insertNote(db: WritableDb, note: CaseNote, caseSeq: number, caseDeleted: boolean): boolean {
-  const inserted =
-    statement(db, 'INSERT INTO case_notes (id, case_id, author_id, body, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING').run(
-      note.id,
-      note.caseId,
-      note.authorId,
-      note.body,
-      Date.parse(note.createdAt),
-    ).changes === 1;
+function insertPulledNote(db: WritableDb, note: CaseNote, caseSeq: number, caseDeleted: boolean): boolean {
+  const inserted = insertNote(db, note);
   if (inserted && !caseDeleted) appendNoteToIndex(db, caseSeq, note.body);
   return inserted;
 }
@@ -65,7 +58,7 @@ function applyChild(db: WritableDb, row: ChildRow, settling: boolean): 'inserted
     return 'parked';
   }
   if (settling && row.type === 'event') statement(db, 'DELETE FROM sync_unconfirmed WHERE event_id = ?').run(row.event.id); // it was applied
-  const inserted = row.type === 'note' ? insertNote(db, row.note, owner.seq, owner.deleted) : insertEvent(db, row.event satisfies CaseEvent);
+  const inserted = row.type === 'note' ? insertPulledNote(db, row.note, owner.seq, owner.deleted) : insertEvent(db, row.event satisfies CaseEvent);
   return inserted ? 'inserted' : 'known';
 }
 
