@@ -78,32 +78,8 @@ export const CaseFilterBar = memo(function CaseFilterBar({ value, onChange, cata
             ))}
           </select>
         </div>
-        <div className="case-filter">
-          <label htmlFor="case-filter-from">Created from</label>
-          <input
-            id="case-filter-from"
-            type="date"
-            className="input"
-            value={value.createdFrom}
-            max={value.createdTo || undefined}
-            aria-invalid={problem !== null && value.createdFrom !== ''}
-            aria-describedby={problem ? 'case-filter-problem' : undefined}
-            onChange={(event) => set('createdFrom', event.target.value)}
-          />
-        </div>
-        <div className="case-filter">
-          <label htmlFor="case-filter-to">Created to</label>
-          <input
-            id="case-filter-to"
-            type="date"
-            className="input"
-            value={value.createdTo}
-            min={value.createdFrom || undefined}
-            aria-invalid={problem !== null && value.createdTo !== ''}
-            aria-describedby={problem ? 'case-filter-problem' : undefined}
-            onChange={(event) => set('createdTo', event.target.value)}
-          />
-        </div>
+        <DateFilter id="case-filter-from" label="Created from" value={value.createdFrom} max={value.createdTo} problem={problem} onChange={(d) => set('createdFrom', d)} />
+        <DateFilter id="case-filter-to" label="Created to" value={value.createdTo} min={value.createdFrom} problem={problem} onChange={(d) => set('createdTo', d)} />
       </div>
       <div className="case-filter-row">
         <StatusFilter value={value.status} onChange={onStatus} />
@@ -165,6 +141,26 @@ const StatusFilter = memo(function StatusFilter({ value, onChange }: { value: st
     </CheckboxGroup>
   );
 });
+
+/** One end of the created-date range; `problem` (a bad range) marks whichever end is filled in. */
+function DateFilter(props: { id: string; label: string; value: string; min?: string; max?: string; problem: string | null; onChange: (date: string) => void }) {
+  return (
+    <div className="case-filter">
+      <label htmlFor={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        type="date"
+        className="input"
+        value={props.value}
+        min={props.min || undefined}
+        max={props.max || undefined}
+        aria-invalid={props.problem !== null && props.value !== ''}
+        aria-describedby={props.problem ? 'case-filter-problem' : undefined}
+        onChange={(event) => props.onChange(event.target.value)}
+      />
+    </div>
+  );
+}
 
 /** One labelled drop-down over a code list, with "all" as the empty choice. */
 function ChoiceFilter<T extends string>(props: {

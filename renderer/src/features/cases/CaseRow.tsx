@@ -34,6 +34,17 @@ interface RowProps {
 
 const place = (start: number): CSSProperties => ({ transform: `translateY(${start}px)`, height: ROW_HEIGHT });
 
+/** What every row of the listbox carries, loaded or not: its place, its option semantics, the click. */
+const optionProps = ({ index, count, start, active, onPick }: RowProps) => ({
+  role: 'option',
+  id: optionId(index),
+  'aria-selected': active,
+  'aria-setsize': count,
+  'aria-posinset': index + 1,
+  style: place(start),
+  onClick: () => onPick(index),
+});
+
 /** Memoised: a keystroke in the search box or a scroll frame re-renders only the rows that changed. */
 export const CaseRow = memo(function CaseRow({
   summary,
@@ -46,18 +57,7 @@ export const CaseRow = memo(function CaseRow({
 }: RowProps & { summary: CaseSummary; serviceName: string }) {
   const caller = summary.callerName ?? summary.callerPhone;
   return (
-    <div
-      role="option"
-      id={optionId(index)}
-      aria-selected={active}
-      aria-setsize={count}
-      aria-posinset={index + 1}
-      className="case-row"
-      data-testid="case-row"
-      data-reference={summary.reference}
-      style={place(start)}
-      onClick={() => onPick(index)}
-    >
+    <div {...optionProps({ index, count, start, active, onPick })} className="case-row" data-testid="case-row" data-reference={summary.reference}>
       <span className="mono case-ref">{summary.reference}</span>
       <span className="case-num">{formatShortDateTime(summary.createdAt)}</span>
       <span>{CHANNEL_LABELS[summary.channel]}</span>
@@ -78,19 +78,9 @@ export const CaseRow = memo(function CaseRow({
 });
 
 /** A row whose page has not arrived yet. */
-export function PlaceholderRow({ index, count, start, active, onPick }: RowProps) {
+export function PlaceholderRow(props: RowProps) {
   return (
-    <div
-      role="option"
-      id={optionId(index)}
-      aria-selected={active}
-      aria-setsize={count}
-      aria-posinset={index + 1}
-      aria-busy
-      className="case-row case-row-loading"
-      style={place(start)}
-      onClick={() => onPick(index)}
-    >
+    <div {...optionProps(props)} aria-busy className="case-row case-row-loading">
       <span className="case-skeleton">Loading…</span>
     </div>
   );
