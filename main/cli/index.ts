@@ -1,16 +1,38 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { backupCommand, checkCommand, seedCommand } from './commands';
 import { CliError, USAGE } from './cli-error';
+import { importCommand } from './import-command';
+import { reportCommand } from './report-command';
 
-type Command = (values: Record<string, string | boolean | (string | boolean)[] | undefined>) => Promise<number>;
+type Command = (values: Record<string, string | boolean | (string | boolean)[] | undefined>, positionals: string[]) => Promise<number>;
 
-const COMMANDS: Record<string, { run: Command; options: ParseArgsConfig['options'] }> = {
+/** `positionals`: how many bare arguments the command takes (import takes its FILE). */
+const COMMANDS: Record<string, { run: Command; options: ParseArgsConfig['options']; positionals?: number }> = {
   seed: {
     run: seedCommand,
     options: { cases: { type: 'string' }, data: { type: 'string' }, desk: { type: 'string' }, seed: { type: 'string' }, end: { type: 'string' } },
   },
   'db check': { run: checkCommand, options: { data: { type: 'string' }, json: { type: 'boolean' } } },
   'db backup': { run: backupCommand, options: { data: { type: 'string' }, to: { type: 'string' } } },
+  import: {
+    run: importCommand,
+    positionals: 1,
+    options: { data: { type: 'string' }, file: { type: 'string' }, 'skip-bad': { type: 'boolean' }, rejects: { type: 'string' }, json: { type: 'boolean' } },
+  },
+  report: {
+    run: reportCommand,
+    options: {
+      data: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      top: { type: 'string' },
+      server: { type: 'string' },
+      tenant: { type: 'string' },
+      username: { type: 'string' },
+    },
+  },
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -24,13 +46,15 @@ export async function main(argv: string[]): Promise<number> {
   if (!command) throw new CliError(`unknown command '${name.trim()}'. Run 'civicdesk help' for the list of commands`, 2);
   const rest = argv.slice(first === 'db' ? 2 : 1);
   let values;
+  let positionals: string[];
   try {
-    ({ values } = parseArgs({ args: rest, options: command.options ?? {}, strict: true, allowPositionals: false }));
+    ({ values, positionals } = parseArgs({ args: rest, options: command.options ?? {}, strict: true, allowPositionals: (command.positionals ?? 0) > 0 }));
   } catch (error) {
     const message = error instanceof Error ? error.message.split('. ')[0]! : String(error);
     throw new CliError(`${name}: ${message}`, 2);
   }
-  return command.run(values);
+  if (positionals.length > (command.positionals ?? 0)) throw new CliError(`${name}: unexpected argument '${positionals[command.positionals ?? 0]}'`, 2);
+  return command.run(values, positionals);
 }
 
 main(process.argv.slice(2)).then(
