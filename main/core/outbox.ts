@@ -43,8 +43,9 @@ function pushedOf(row: OutboxDbRow): PushedMutation {
 }
 
 /** The oldest unacknowledged mutations, in id order, as POST /sync/push sends them. */
-export function pendingMutations(db: ReadableDb, limit = 1000): PushedMutation[] {
-  const rows = statement(db, `SELECT ${OUTBOX_COLUMNS} FROM outbox ORDER BY mutation_id LIMIT ?`).all(limit) as OutboxDbRow[];
+/** The oldest pending mutations after mutation id `after` (a push sends the next batch before the previous one is answered). */
+export function pendingMutations(db: ReadableDb, limit = 1000, after = 0): PushedMutation[] {
+  const rows = statement(db, `SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE mutation_id > ? ORDER BY mutation_id LIMIT ?`).all(after, limit) as OutboxDbRow[];
   return rows.map(pushedOf);
 }
 

@@ -9,7 +9,7 @@ import { MUTATION_SCHEMA_VERSION, MutationSchema } from './mutations';
 
 /** The server accepts mutations of this schema version and the one before; anything else is `update_required`. */
 export const ACCEPTED_SCHEMA_VERSIONS = [MUTATION_SCHEMA_VERSION - 1, MUTATION_SCHEMA_VERSION].filter((v) => v >= 1);
-export const PUSH_BATCH_MAX = 500;
+export const PUSH_BATCH_MAX = 1000;
 export const PULL_PAGE_MAX = 5000;
 /** A request body larger than this is refused with 413 before it is parsed. */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;

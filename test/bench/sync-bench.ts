@@ -6,8 +6,7 @@ import { openDeskRuntime, type DeskRuntime } from '../../main/core/desk-runtime'
 import { ServerApi } from '../../main/core/sync/server-api';
 import { pullChanges, pushOutbox, type SyncSession } from '../../main/core/sync/sync-cycle';
 import { writeSyncSettings } from '../../main/core/sync/sync-store';
-import { createAdmin, createDesk } from '../../server';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { startBenchServer, type BenchServer } from './server-process';
 import { round } from './stats';
 import type { BenchSection } from './section';
 
@@ -35,8 +34,8 @@ interface BenchDesk {
 }
 
 /** A desk with `cases` cases logged through the console API (so `cases` createCase mutations wait in its outbox). */
-async function deskWith(server: TestServer, code: string, cases: number): Promise<BenchDesk> {
-  const { secret } = await createDesk(server.server.db, TENANT, { code, team: 'bench' });
+async function deskWith(server: BenchServer, code: string, cases: number): Promise<BenchDesk> {
+  const secret = await server.createDesk(code, 'bench');
   const dir = mkdtempSync(join(tmpdir(), `civicdesk-sync-bench-${code}-`));
   // Background sync off: the benchmark decides when the desk talks to the server.
   const runtime = openDeskRuntime({ dataDir: dir, deskCode: code, maintenanceIntervalMs: 0, integrityCheckDelayMs: 3_600_000, sync: false });
@@ -84,17 +83,12 @@ async function timed<T>(work: () => Promise<T>): Promise<{ seconds: number; valu
   return { seconds: (performance.now() - started) / 1000, value };
 }
 
-/** The three sync figures against one server (PGlite, or PostgreSQL when `postgres`). */
+/** The three sync figures against one server in its own process (PGlite, or PostgreSQL when `postgres`). */
 async function measure(log: (line: string) => void, postgres: boolean): Promise<Record<string, number>> {
-  const savedUrl = process.env.DATABASE_URL;
-  if (!postgres) delete process.env.DATABASE_URL;
-  const server = await startTestServer().finally(() => {
-    if (savedUrl !== undefined) process.env.DATABASE_URL = savedUrl;
-  });
+  const server = await startBenchServer(TENANT, postgres);
   const suffix = postgres ? '_pg' : '';
   const desks: BenchDesk[] = [];
   try {
-    await createAdmin(server.server.db, { tenant: TENANT, username: 'admin', name: 'Bench Admin', password: 'bench password 1234' });
 
     log(`${postgres ? 'PostgreSQL' : 'PGlite'}: logging ${PUSH_MUTATIONS.toLocaleString('en-CA')} cases on one desk…`);
     const pusher = await deskWith(server, 'P1', PUSH_MUTATIONS);
@@ -155,7 +149,7 @@ async function measure(log: (line: string) => void, postgres: boolean): Promise<
 
 export const syncSection: BenchSection = {
   name: 'sync',
-  describe: 'desks pushing to and pulling from the central server on loopback (PGlite; PostgreSQL too when DATABASE_URL is set)',
+  describe: 'desks pushing to and pulling from the central server, in its own process on loopback (PGlite; PostgreSQL too when DATABASE_URL is set)',
   budgets: {
     push_10k_mutations_s: { max: 1 },
     pull_100k_rows_to_empty_desk_s: { max: 4 },

@@ -23,6 +23,21 @@ export function insertCase(db: WritableDb, c: Case): number {
   return Number(statement(db, sql).run(values).lastInsertRowid);
 }
 
+/**
+ * A synced case whose row is exactly the server's copy keeps no second copy of it (synced_state
+ * NULL beside synced_version): an empty desk pulling 100,000 cases must not write each twice. The
+ * first local change of such a case writes the base out, before the row changes, so a pull can
+ * still re-apply the desk's pending changes on top of the server's copy (rebaseCase).
+ */
+export function keepServerBase(db: WritableDb, before: Case): void {
+  const { version: _local, ...synced } = before;
+  statement(
+    db,
+    `UPDATE cases SET synced_state = '{"case":' || ? || ',"deleted":' || CASE WHEN deleted_at IS NULL THEN 'false' ELSE 'true' END || '}'
+     WHERE id = ? AND synced_state IS NULL AND synced_version IS NOT NULL`,
+  ).run(JSON.stringify(synced), before.id);
+}
+
 /** Rewrites a case row; `expectedVersion` guards against a concurrent local edit. */
 export function replaceCase(db: WritableDb, c: Case, expectedVersion: number): void {
   const { id: _id, ...values } = rowValuesOf(c);

@@ -18,7 +18,7 @@ import { localDay, type CoreDeps } from '../desk-session';
 import { DomainError } from '../errors';
 import { appendMutation } from '../outbox';
 import { caseFromRow } from './case-row';
-import { diffCase, findCaseRow, insertCase, insertNote, loadCase, recordEvent, replaceCase } from './case-store';
+import { diffCase, findCaseRow, insertCase, insertNote, keepServerBase, loadCase, recordEvent, replaceCase } from './case-store';
 import { nextReference } from './references';
 import { appendNoteToIndex, indexCase } from './search-index';
 
@@ -107,6 +107,7 @@ function saveChange(
   const at = deps.now();
   const after: Case = { ...before, ...change, updatedAt: iso(at), version: before.version + 1 };
   const diff = diffCase(before, after);
+  keepServerBase(db, before);
   replaceCase(db, after, before.version);
   const event = recordEvent(db, { caseId: after.id, type: eventType, actorId: deps.session.agent.id, at, ...diff });
   indexCase(db, seq, after);
@@ -162,6 +163,7 @@ function applyStatusEvent(db: WritableDb, deps: CoreDeps, id: string, event: Sta
     updatedAt: iso(at),
     version: current.version + 1,
   };
+  keepServerBase(db, current);
   replaceCase(db, after, current.version);
   const from = statusStamp(current.status, current.statusEpoch);
   const note = event.type === 'RESOLVE' ? event.note : event.type === 'REOPEN' || event.type === 'CANCEL' ? event.reason : null;

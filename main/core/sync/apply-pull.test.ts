@@ -6,6 +6,7 @@ import { openTestDesk, type TestDesk } from '../../../test/helpers/desk';
 import { pendingCount } from '../outbox';
 import { applyPulledPage } from './apply-pull';
 import { deskDigest } from './digest';
+import { findSyncCaseRow, serverBaseOf } from './local-case';
 import { readSyncProgress } from './sync-store';
 
 const newCase = (overrides: Partial<NewCase> = {}): NewCase => ({
@@ -127,6 +128,20 @@ describe('applying a pulled page', () => {
     expect(local).toMatchObject({ priority: 'urgent', description: 'Pothole on 3 Ave, two lanes now' });
     expect(pendingCount(here.db)).toBe(1);
     expect(search(here, 'two lanes')).toEqual([mine.reference]);
+  });
+
+  it('keeps no second copy of a pulled case until a local change, which writes the server’s copy out first', () => {
+    const remote = ok(there.call('createCase', newCase({ description: 'Streetlight out' }))) as Case;
+    applyPulledPage(here.db, page([caseRow(remote)]), here.clock.now);
+    const pulled = findSyncCaseRow(here.db, remote.id)!;
+    expect(pulled.synced_state).toBeNull();
+    expect(serverBaseOf(pulled)).toEqual({ case: synced(remote), deleted: false });
+
+    ok(here.call('updateCase', { id: remote.id, expectedVersion: 1, changes: { priority: 'urgent' } }));
+    const edited = findSyncCaseRow(here.db, remote.id)!;
+    expect(edited.priority).toBe('urgent');
+    // The base is still the server's copy, not the edited row: a rejected edit goes back to it.
+    expect(serverBaseOf(edited)).toEqual({ case: synced(remote), deleted: false });
   });
 
   it('acknowledges outbox rows up to the server’s last mutation id and moves the cursor forward only', () => {

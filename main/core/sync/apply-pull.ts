@@ -24,8 +24,8 @@ const hasPending = (db: WritableDb, caseId: string): boolean => statement(db, 'S
 
 /**
  * Records the server's version of a case as the base for rebasing and, when the desk has no
- * pending change of that case, makes the local row exactly that. Returns whether the case needs a
- * rebase (pending local changes to re-apply on top).
+ * pending change of that case, makes the local row exactly that (and its own base: synced_state
+ * NULL). Returns whether the case needs a rebase (pending local changes to re-apply on top).
  */
 function storeServerCase(db: WritableDb, row: CaseSyncRow, at: number): boolean {
   const handle = findCaseHandle(db, row.case.id);
@@ -35,8 +35,12 @@ function storeServerCase(db: WritableDb, row: CaseSyncRow, at: number): boolean 
     insertPulledCase(db, state, row.version, at);
     return false; // nothing of a case new here can be pending
   }
-  statement(db, 'UPDATE cases SET synced_state = ?, synced_version = ? WHERE seq = ?').run(JSON.stringify(state), row.version, handle.seq);
-  if (hasPending(db, row.case.id)) return true;
+  if (hasPending(db, row.case.id)) {
+    statement(db, 'UPDATE cases SET synced_state = ?, synced_version = ? WHERE seq = ?').run(JSON.stringify(state), row.version, handle.seq);
+    return true;
+  }
+  // Nothing pending: the row becomes the server's copy, which is then its own base (see keepServerBase).
+  statement(db, 'UPDATE cases SET synced_state = NULL, synced_version = ? WHERE seq = ?').run(row.version, handle.seq);
   writeLocalCase(db, findSyncCaseRow(db, row.case.id), state, at);
   return false;
 }

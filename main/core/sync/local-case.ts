@@ -30,12 +30,21 @@ export function findCaseHandle(db: ReadableDb, id: string): CaseHandle | undefin
   return row ? { seq: row.seq, deleted: row.deleted === 1, syncedVersion: row.synced_version } : undefined;
 }
 
-/** Inserts a case this desk has never seen, as the server sent it, with its search entry and its server base. */
+/** Inserts a case this desk has never seen, as the server sent it, with its search entry; the row is its own server base. */
 export function insertPulledCase(db: WritableDb, state: CaseState, serverVersion: number, at: number): void {
-  const values = { ...rowValuesOf({ ...state.case, version: 1 }), deleted_at: state.deleted ? at : null, origin: 'pulled', synced_state: JSON.stringify(state), synced_version: serverVersion };
+  const values = { ...rowValuesOf({ ...state.case, version: 1 }), deleted_at: state.deleted ? at : null, origin: 'pulled', synced_version: serverVersion };
   const columns = Object.keys(values);
   const seq = Number(statement(db, `INSERT INTO cases (${columns.join(', ')}) VALUES (${columns.map((k) => `@${k}`).join(', ')})`).run(values).lastInsertRowid);
   if (!state.deleted) indexCase(db, seq, { ...state.case, version: 1 }, '');
+}
+
+/**
+ * The server's copy of a case as this desk last heard it: written out while local changes are
+ * pending, else the row itself (keepServerBase); null for a case the server has not sent back yet.
+ */
+export function serverBaseOf(row: SyncCaseRow): CaseState | null {
+  if (row.synced_state) return JSON.parse(row.synced_state) as CaseState;
+  return row.synced_version === null ? null : localStateOf(row);
 }
 
 /** The case as the sync protocol sees it (no local row version) and whether it is deleted. */

@@ -1,7 +1,7 @@
 import { applyMutation, type CaseState } from '../../../shared/sync';
 import type { WritableDb } from '../db/connection';
 import { pendingMutationsOfCase } from '../outbox';
-import { findSyncCaseRow, writeLocalCase } from './local-case';
+import { findSyncCaseRow, serverBaseOf, writeLocalCase } from './local-case';
 
 /**
  * Recomputes a case's local row as the server's base state with this desk's still-pending
@@ -11,8 +11,9 @@ import { findSyncCaseRow, writeLocalCase } from './local-case';
  */
 export function rebaseCase(db: WritableDb, caseId: string, at: number): void {
   const row = findSyncCaseRow(db, caseId);
-  if (!row?.synced_state) return;
-  let state = JSON.parse(row.synced_state) as CaseState;
+  const base = row ? serverBaseOf(row) : null;
+  if (!row || !base) return;
+  let state: CaseState = base;
   for (const pending of pendingMutationsOfCase(db, caseId)) {
     const result = applyMutation(state, pending.mutation, {
       role: pending.role,

@@ -74,41 +74,92 @@ function recordPushResponse(session: SyncSession, batch: PushedMutation[], respo
   })();
 }
 
-/** Pushes the outbox in batches, oldest first, until it is empty. Returns how many mutations were acknowledged. */
-export async function pushOutbox(session: SyncSession): Promise<number> {
-  let acknowledged = 0;
-  for (;;) {
-    checkStopped(session);
-    const batch = pendingMutations(session.db, PUSH_BATCH_MAX);
-    if (batch.length === 0) return acknowledged;
-    const response = await withDeskToken(session, (token) =>
-      session.api.push(token, { deskCode: session.deskCode, schemaVersion: MUTATION_SCHEMA_VERSION, mutations: batch }),
-    );
-    checkStopped(session);
-    recordPushResponse(session, batch, response);
-    const first = batch[0]!.mutationId;
-    if (response.lastMutationId < first) {
-      throw new Error(
-        `sync: the server has applied this desk's mutations only up to ${response.lastMutationId} and stopped at ${response.gapAt ?? first}, but the outbox starts at ${first}; the server is missing changes this desk no longer holds`,
-      );
-    }
-    acknowledged += batch.filter((m) => m.mutationId <= response.lastMutationId).length;
-  }
+interface BatchInFlight {
+  batch: PushedMutation[];
+  /** Sent while no other batch was in flight: a short answer to it means the server lacks what came before. */
+  alone: boolean;
+  response: Promise<PushResponse>;
 }
 
-/** Pulls pages from the desk's cursor until the server has nothing more. Returns how many rows arrived. */
+function sendBatch(session: SyncSession, after: number, alone: boolean): BatchInFlight | null {
+  const batch = pendingMutations(session.db, PUSH_BATCH_MAX, after);
+  if (batch.length === 0) return null;
+  const response = withDeskToken(session, (token) => session.api.push(token, { deskCode: session.deskCode, schemaVersion: MUTATION_SCHEMA_VERSION, mutations: batch }));
+  response.catch(() => {}); // awaited in order by pushOutbox; a later batch's failure must not be unhandled meanwhile
+  return { batch, alone, response };
+}
+
+const lastIdOf = (batch: PushedMutation[]): number => batch[batch.length - 1]!.mutationId;
+
+/** Records a batch's answer; returns how many of its mutations the server now holds. */
+function settleBatch(session: SyncSession, sent: BatchInFlight, response: PushResponse): number {
+  checkStopped(session);
+  recordPushResponse(session, sent.batch, response);
+  const first = sent.batch[0]!.mutationId;
+  if (sent.alone && response.lastMutationId < first) {
+    throw new Error(
+      `sync: the server has applied this desk's mutations only up to ${response.lastMutationId} and stopped at ${response.gapAt ?? first}, but the outbox starts at ${first}; the server is missing changes this desk no longer holds`,
+    );
+  }
+  return sent.batch.filter((m) => m.mutationId <= response.lastMutationId).length;
+}
+
+/**
+ * Pushes the outbox in batches, oldest first, until it is empty. Returns how many mutations were
+ * acknowledged. Two batches are in flight at once: while the server applies one, the desk sends
+ * the next and records the answer to the previous. The server applies a desk's mutations in id
+ * order and stops at a gap, so a batch that overtakes its predecessor is applied in part or not at
+ * all; the desk then lets the other land and starts again from its oldest unacknowledged mutation.
+ */
+export async function pushOutbox(session: SyncSession): Promise<number> {
+  let acknowledged = 0;
+  let current = sendBatch(session, 0, true);
+  while (current) {
+    checkStopped(session);
+    let next = sendBatch(session, lastIdOf(current.batch), false);
+    let response: PushResponse;
+    try {
+      response = await current.response;
+    } catch (error) {
+      await next?.response.catch(() => {});
+      throw error;
+    }
+    acknowledged += settleBatch(session, current, response);
+    if (response.lastMutationId < lastIdOf(current.batch) && next) {
+      const behind = await next.response.catch(() => null);
+      if (behind) acknowledged += settleBatch(session, next, behind);
+      next = null;
+    }
+    current = next ?? sendBatch(session, 0, true);
+  }
+  return acknowledged;
+}
+
+/**
+ * Pulls pages from the desk's cursor until the server has nothing more. Returns how many rows
+ * arrived. The next page is requested as soon as a page arrives, so the server reads it while the
+ * desk applies this one; pages are still applied strictly in order.
+ */
 export async function pullChanges(session: SyncSession, pageLimit?: number): Promise<number> {
   let rows = 0;
   // Outcomes unheard before this pull began are settled by it: their events, if applied, are in it.
   const unsettled = unconfirmedWatermark(session.db);
+  const fetchPage = (cursor: number) => {
+    const page = withDeskToken(session, (token) => session.api.pull(token, cursor, pageLimit));
+    page.catch(() => {}); // awaited below, in order
+    return page;
+  };
+  let cursor = readSyncProgress(session.db).pullCursor;
+  let pending = fetchPage(cursor);
   for (;;) {
     checkStopped(session);
-    const cursor = readSyncProgress(session.db).pullCursor;
-    const page = await withDeskToken(session, (token) => session.api.pull(token, cursor, pageLimit));
+    const page = await pending;
     checkStopped(session);
     if (page.cursor < cursor) throw new Error(`sync: the server answered cursor ${cursor} with cursor ${page.cursor}; a cursor never moves back`);
+    if (page.hasMore) pending = fetchPage(page.cursor);
     applyPulledPage(session.db, page, session.now());
     rows += page.rows.length;
+    cursor = page.cursor;
     if (!page.hasMore) {
       settleUnconfirmed(session.db, unsettled, session.now());
       return rows;
