@@ -1,5 +1,6 @@
 import { accounts } from './0001-accounts';
 import { sync } from './0002-sync';
+import { syncWritesWithoutTenantChecks } from './0003-sync-writes-without-tenant-checks';
 
 export interface Migration {
   id: number;
@@ -8,4 +9,4 @@ export interface Migration {
 }
 
 /** Numbered 1, 2, 3…; never edit one that has shipped — the ledger's checksums would refuse it. */
-export const MIGRATIONS: readonly Migration[] = [accounts, sync];
+export const MIGRATIONS: readonly Migration[] = [accounts, sync, syncWritesWithoutTenantChecks];
