@@ -59,12 +59,7 @@ export class ServerApi {
       return { answer, body: await answer.text() };
     };
     try {
-      ({ answer: response, body: text } = await send().catch((error: unknown) => {
-        // A kept-alive connection the server closed while this desk was busy fails at once; every
-        // request here is safe to repeat (a push is deduplicated by mutation id), so try a fresh one.
-        if (isStaleConnection(error)) return send();
-        throw error;
-      }));
+      ({ answer: response, body: text } = await sendAgainOnStaleConnection(send));
     } catch (error) {
       throw new ServerUnreachable(`${method} ${path}: the server at ${this.baseUrl} did not answer (${describeError(error)})`);
     }
@@ -104,6 +99,21 @@ export class ServerApi {
   }
   async conflicts(userToken: string): Promise<Conflict[]> {
     return (await this.request('GET', '/sync/conflicts', ConflictListSchema, { token: userToken })).conflicts;
+  }
+}
+
+/**
+ * A kept-alive connection the server closed while this desk was busy fails at once. Every request
+ * here is safe to repeat (a push is deduplicated by mutation id), so it is sent again; the pool may
+ * hold more than one such connection (two pushes are in flight at a time), hence a few tries.
+ */
+async function sendAgainOnStaleConnection<T>(send: () => Promise<T>, tries = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send();
+    } catch (error) {
+      if (attempt >= tries || !isStaleConnection(error)) throw error;
+    }
   }
 }
 
