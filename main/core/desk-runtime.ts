@@ -7,6 +7,7 @@ import { quickCheckInBackground } from './db/background-check';
 import { runIdleMaintenance } from './db/maintenance';
 import type { DeskState } from './desk-session';
 import { ensureDeskCode } from './desk-settings';
+import { deskCatalog } from './import/catalog-additions';
 import type { FetchLike } from './sync/server-api';
 import { SyncClient, type SyncClock } from './sync/sync-client';
 import { readSyncSettings } from './sync/sync-store';
@@ -67,7 +68,8 @@ export function openDeskRuntime(options: DeskRuntimeOptions): DeskRuntime {
   }
   const state: DeskState = {
     session: { deskCode, timeZone: options.timeZone ?? 'America/Edmonton', agent: rememberedAgent(db) },
-    catalog: options.catalog ?? defaultCatalog,
+    // Service types a historic import added (flagged for review) belong to this desk's catalog too.
+    catalog: deskCatalog(db, options.catalog ?? defaultCatalog),
     now: options.now ?? Date.now,
     integrity: { state: 'checking', message: null },
     fetch: (options.sync && options.sync.fetch) || fetchWithTimeout,

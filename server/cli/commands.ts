@@ -6,6 +6,7 @@ import { defaultServerDataDir } from '../data-dir';
 import type { Database } from '../db/database';
 import { openDatabase } from '../db/open-database';
 import { ApiError, parseInput } from '../http/api-error';
+import { checkImportFile, parseImportArguments, runTenantImport } from '../import/import-command';
 import { startServer } from '../server';
 import { promptHidden } from './prompt';
 
@@ -19,6 +20,7 @@ export const USAGE = `Usage:
   npm run server -- create-admin --tenant TENANT --username NAME --name "Full Name" [--data DIR]
   npm run server -- add-user --tenant TENANT --username NAME --name "Full Name" --role specialist|lead|admin [--team TEAM] [--data DIR]
   npm run server -- add-desk --tenant TENANT --code D01 [--team TEAM] [--data DIR]
+  npm run server -- import FILE.csv --tenant TENANT [--skip-bad] [--rejects FILE] [--time-zone ZONE] [--json] [--data DIR]
 
 With DATABASE_URL set the server uses that PostgreSQL database; otherwise PGlite in --data.
 Passwords: CIVICDESK_ADMIN_PASSWORD (create-admin) or CIVICDESK_PASSWORD (add-user), else a prompt.`;
@@ -116,10 +118,20 @@ async function addDeskCommand(args: string[], out: Output): Promise<void> {
   out(`Desk secret (shown once; put it in the desk's settings): ${desk.secret}`);
 }
 
+/** A centre's history from its previous system (docs/import.md). */
+async function importCommand(args: string[], out: Output): Promise<void> {
+  const parsed = parseImportArguments(args);
+  if ('usage' in parsed) throw new UsageError(parsed.usage);
+  if (parsed.help) return out(USAGE);
+  checkImportFile(parsed);
+  await withDatabase(parsed.data, (db) => runTenantImport(db, parsed, out));
+}
+
 const COMMANDS: Record<string, (args: string[], out: Output) => Promise<void>> = {
   'create-admin': createAdminCommand,
   'add-user': addUserCommand,
   'add-desk': addDeskCommand,
+  import: importCommand,
 };
 
 /** Runs the command line; throws UsageError or ApiError for mistakes a person can fix. */

@@ -4,6 +4,8 @@ import { caseTotals } from './0003-case-totals';
 import { sync } from './0004-sync';
 import { withdrawnChanges } from './0005-withdrawn-changes';
 import { unconfirmedMutations } from './0006-unconfirmed-mutations';
+import { historicImport } from './0007-historic-import';
+import { reportIndexes } from './0008-report-indexes';
 
 /** A numbered schema change. Never edit one that has shipped: add the next number instead. */
 export interface Migration {
@@ -12,4 +14,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, localAgents, caseTotals, sync, withdrawnChanges, unconfirmedMutations];
+export const MIGRATIONS: readonly Migration[] = [initial, localAgents, caseTotals, sync, withdrawnChanges, unconfirmedMutations, historicImport, reportIndexes];
