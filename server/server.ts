@@ -12,6 +12,7 @@ import { authRoutes } from './routes/auth-routes';
 import type { RouteDeps } from './routes/deps';
 import { healthRoutes } from './routes/health-routes';
 import { syncRoutes } from './routes/sync-routes';
+import { reportRoutes } from './routes/report-routes';
 import { SERVER_VERSION } from './version';
 
 export interface ServerOptions {
@@ -65,7 +66,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       deskTokenTtlMs: options.deskTokenTtlMs ?? DEFAULT_DESK_TOKEN_TTL_MS,
       version: SERVER_VERSION,
     };
-    const routes = [...healthRoutes(deps), ...authRoutes(deps), ...adminRoutes(deps), ...syncRoutes(deps)];
+    const routes = [...healthRoutes(deps), ...authRoutes(deps), ...adminRoutes(deps), ...syncRoutes(deps), ...reportRoutes(deps)];
     const listener = createRequestListener(routes, deps.signingKey, logger);
     server = createServer((req, res) => {
       const handling = listener(req, res);

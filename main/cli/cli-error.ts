@@ -16,6 +16,10 @@ export const USAGE = `civicdesk — the CivicDesk desk command line
       Integrity and foreign-key checks, migration state and case count. Exit 1 if unhealthy.
   civicdesk db backup [--data DIR] --to FILE
       Online backup of the desk database to FILE (which must not exist yet).
+  civicdesk import FILE.csv [--data DIR] [--skip-bad] [--rejects FILE] [--json]
+      Load cases from a previous system (columns in docs/import.md); all rows or none, or the good ones with --skip-bad.
+  civicdesk report --from DATE --to DATE [--format json|csv|pdf] [--out FILE] [--top N] [--data DIR | --server URL --tenant SLUG --username NAME]
+      The period report (docs/team-lead-guide.md) of this desk, or of your team from the server (password: CIVICDESK_PASSWORD).
 
   --data DIR defaults to the per-user application data folder (e.g. ~/.config/CivicDesk).
 `;

@@ -122,6 +122,36 @@ const BAD_INPUTS: Record<OperationName, { input: unknown; field: string }[]> = {
     { input: { username: 'ana', password: 'x', remember: true }, field: '(input)' },
   ],
   syncConflicts: [{ input: { all: true }, field: '(input)' }],
+  getShiftSchedule: [{ input: { team: 'north' }, field: '(input)' }],
+  setShiftSchedule: [
+    { input: { shifts: [] }, field: 'shifts' },
+    { input: { shifts: [{ name: 'Day', start: '7:00', end: '15:00' }] }, field: 'shifts.0.start' },
+    { input: { shifts: [{ name: 'Day', start: '07:00', end: '24:00' }] }, field: 'shifts.0.end' },
+    { input: { shifts: [{ name: 'Day', start: '07:00', end: '15:00' }, { name: 'day', start: '15:00', end: '23:00' }] }, field: 'shifts.1.name' },
+  ],
+  shiftSummary: [
+    { input: { date: '2026-11-27' }, field: 'shift' },
+    { input: { date: '27/11/2026', shift: 'Day' }, field: 'date' },
+    { input: { date: '2026-11-27', shift: 'Brunch' }, field: 'shift' },
+    { input: { top: 0 }, field: 'top' },
+  ],
+  periodReport: [
+    { input: { from: '2026-12-01', to: '2026-01-01' }, field: 'from' },
+    { input: { from: '2026-01-01' }, field: 'to' },
+    { input: { from: '2000-01-01', to: '2026-01-01' }, field: 'to' },
+    { input: { from: '2026-01-01', to: '2026-01-31', top: 51 }, field: 'top' },
+  ],
+  reportCases: [
+    { input: { window: { from: '2026-11-27T15:00:00Z', to: '2026-11-27T07:00:00Z' }, scope: { source: 'desk', deskCodes: ['D07'] }, filter: {} }, field: 'window.from' },
+    { input: { window: { from: '2026-11-27T07:00:00Z', to: '2026-11-27T15:00:00Z' }, scope: { source: 'desk', deskCodes: ['D07'] }, filter: { channel: 'fax' } }, field: 'filter.channel' },
+    { input: { window: { from: '2026-11-27T07:00:00Z', to: '2026-11-27T15:00:00Z' }, scope: { source: 'desk', deskCodes: ['D07'] }, filter: { channel: 'phone', kind: 'information' } }, field: 'filter' },
+    { input: { window: { from: '2026-11-27T07:00:00Z', to: '2026-11-27T15:00:00Z' }, scope: { source: 'city', deskCodes: null }, filter: {} }, field: 'scope.source' },
+  ],
+  exportReport: [
+    { input: { kind: 'period', from: '2026-01-01', to: '2026-12-31', format: 'docx' }, field: 'format' },
+    { input: { kind: 'yearly', from: '2026-01-01', to: '2026-12-31', format: 'csv' }, field: 'kind' },
+    { input: { kind: 'shift', date: '2026-11-27', format: 'pdf' }, field: 'shift' },
+  ],
 };
 
 describe('every console operation refuses bad input, names the field, and writes nothing', () => {

@@ -18,6 +18,7 @@ import { findCallers } from './cases/caller-lookup';
 import { discardDraft, restoreDraft, saveDraft } from './drafts/drafts';
 import { DomainError } from './errors';
 import { createSyncHandlers } from './sync/sync-operations';
+import { createReportHandlers } from './reports/report-operations';
 
 /** One handler per operation: those the table marks async (they wait on the network) return a promise. */
 export type ConsoleHandlers = {
@@ -68,6 +69,7 @@ export function createConsoleHandlers(db: WritableDb, state: DeskState): Console
     restoreDraft: () => restoreDraft(db, agent()),
     discardDraft: (input) => discardDraft(db, agent(), input),
     ...createSyncHandlers(db, state),
+    ...createReportHandlers(db, state),
   };
 }
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { DeskInfo } from '../../shared/contract';
 import { request } from './api/api';
 import { firstAnswer } from './api/startup';
@@ -14,7 +14,11 @@ import { ShortcutSheet } from './features/shortcuts/ShortcutSheet';
 import { SyncScreen } from './features/sync/SyncScreen';
 import { useSyncStatus } from './features/sync/use-sync-status';
 
-export type View = { name: 'intake' } | { name: 'cases' } | { name: 'case'; id: string } | { name: 'sync' };
+// Charts (recharts) load with the reports screen, not with the console's first paint.
+const ReportsScreen = lazy(() => import('./features/reports/ReportsScreen').then((module) => ({ default: module.ReportsScreen })));
+
+/** A case remembers where it was opened from, so Esc goes back there. */
+export type View = { name: 'intake' } | { name: 'cases' } | { name: 'case'; id: string; from?: 'reports' } | { name: 'sync' } | { name: 'reports' };
 
 export function App() {
   const [desk, setDesk] = useState<DeskInfo | null>(null);
@@ -39,6 +43,7 @@ export function App() {
       'Alt+L': () => setView({ name: 'cases' }),
       'Alt+T': toggleTheme,
       'Alt+Y': () => setView({ name: 'sync' }),
+      'Alt+R': () => setView({ name: 'reports' }),
       '?': () => setSheetOpen(true),
     },
     desk?.agent != null,
@@ -60,7 +65,7 @@ export function App() {
     <button
       type="button"
       className="nav-item"
-      aria-current={view.name === target.name || (target.name === 'cases' && view.name === 'case') ? 'page' : undefined}
+      aria-current={view.name === target.name || (view.name === 'case' && target.name === (view.from ?? 'cases')) ? 'page' : undefined}
       onClick={() => setView(target)}
     >
       {label} <Keys combo={combo} />
@@ -82,6 +87,7 @@ export function App() {
         <nav className="nav" aria-label="Screens">
           {nav({ name: 'intake' }, 'New interaction', 'Alt+N')}
           {nav({ name: 'cases' }, 'Cases', 'Alt+L')}
+          {nav({ name: 'reports' }, 'Reports', 'Alt+R')}
           {nav({ name: 'sync' }, 'Sync', 'Alt+Y')}
         </nav>
         <main className="app-main">
@@ -105,7 +111,23 @@ export function App() {
               onOpenCase={(id) => setView({ name: 'case', id })}
             />
           )}
-          {view.name === 'case' && <CaseDetail id={view.id} role={desk.agent.role} onBack={() => setView({ name: 'cases' })} onChanged={refreshDesk} />}
+          {/* Kept while a case opened from a drill-down is shown, so Esc returns to the same list. */}
+          {(view.name === 'reports' || (view.name === 'case' && view.from === 'reports')) && (
+            <div hidden={view.name !== 'reports'}>
+              <Suspense fallback={<p aria-busy="true">Loading reports…</p>}>
+                <ReportsScreen role={desk.agent.role} active={view.name === 'reports'} onOpenCase={(id) => setView({ name: 'case', id, from: 'reports' })} />
+              </Suspense>
+            </div>
+          )}
+          {view.name === 'case' && (
+            <CaseDetail
+              id={view.id}
+              role={desk.agent.role}
+              backTo={view.from === 'reports' ? 'report' : 'cases'}
+              onBack={() => setView(view.from === 'reports' ? { name: 'reports' } : { name: 'cases' })}
+              onChanged={refreshDesk}
+            />
+          )}
         </main>
       </div>
       <ShortcutSheet isOpen={sheetOpen} onClose={() => setSheetOpen(false)} />

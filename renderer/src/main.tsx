@@ -7,6 +7,7 @@ import './styles/components.css';
 import './styles/intake.css';
 import './styles/cases.css';
 import './styles/sync.css';
+import './styles/reports.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -12,6 +12,18 @@ import {
 } from './cases';
 import { CallerMatchSchema, DeskInfoSchema, NewAgentSchema } from './desk';
 import { PasswordSignInSchema, SyncConflictSchema, SyncSettingsInputSchema, SyncSettingsSchema, SyncStatusSchema } from './sync';
+import {
+  ExportedFileSchema,
+  ExportReportInputSchema,
+  PeriodReportInputSchema,
+  PeriodReportSchema,
+  ReportCasesInputSchema,
+  ReportCasesSchema,
+  ShiftScheduleSchema,
+  ShiftScheduleViewSchema,
+  ShiftSummaryInputSchema,
+  ShiftSummarySchema,
+} from './reports';
 
 export interface Operation<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType, A extends boolean = boolean> {
   input: I;
@@ -104,6 +116,18 @@ export const consoleApi = {
   signInWithPassword: networkOp(PasswordSignInSchema, DeskInfoSchema, true, true),
   /** Conflicts recorded by the server, for leads signed in with their central account. */
   syncConflicts: networkOp(nothing, z.object({ conflicts: z.array(SyncConflictSchema) }), false),
+  /** The centre's shifts and the one under way now; anyone signed in may read them. */
+  getShiftSchedule: op(nothing, ShiftScheduleViewSchema, false),
+  /** Leads and admins only. */
+  setShiftSchedule: op(ShiftScheduleSchema, ShiftScheduleViewSchema, true),
+  /** Leads: the team from the server when it answers, else this desk's cases; specialists: their own (scope.source says which). */
+  shiftSummary: networkOp(ShiftSummaryInputSchema, ShiftSummarySchema, false),
+  /** Leads and admins: any range of local dates, team-wide from the server when it answers. */
+  periodReport: networkOp(PeriodReportInputSchema, PeriodReportSchema, false),
+  /** Drill-down: the cases behind one figure of a summary or report, newest first. */
+  reportCases: op(ReportCasesInputSchema, ReportCasesSchema, false),
+  /** A shift summary or period report as a CSV or print-ready PDF file. */
+  exportReport: networkOp(ExportReportInputSchema, ExportedFileSchema, false),
 } as const satisfies Record<string, Operation>;
 
 export type ConsoleApi = typeof consoleApi;

@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
+import { reportsSection } from './reports-bench';
 import type { BenchSection } from './section';
 import { storeSection } from './store-bench';
 import { syncSection } from './sync-bench';
 import { uiSection } from './ui-bench';
 
-const SECTIONS: BenchSection[] = [storeSection, uiSection, syncSection];
+const SECTIONS: BenchSection[] = [storeSection, uiSection, syncSection, reportsSection];
 
 /**
  * `npm run bench [-- --json] [-- --only store]`. With --json, stdout holds exactly one JSON object

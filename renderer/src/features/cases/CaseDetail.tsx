@@ -17,6 +17,8 @@ interface Props {
   id: string;
   role: Role;
   onBack: () => void;
+  /** What Esc and the back button return to: the case list, or the report the case was listed in. */
+  backTo?: 'cases' | 'report';
   /** The case changed here (a status move), so anything counting cases may refresh. */
   onChanged: () => void;
 }
@@ -24,7 +26,7 @@ interface Props {
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** One case: its facts, answers and history, notes, and the status moves open to this agent. */
-export function CaseDetail({ id, role, onBack, onChanged }: Props) {
+export function CaseDetail({ id, role, onBack, backTo = 'cases', onChanged }: Props) {
   const [detail, setDetail] = useState<Detail | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<{ code: string; message: string } | null>(null);
@@ -97,8 +99,8 @@ export function CaseDetail({ id, role, onBack, onChanged }: Props) {
   };
 
   const back = (
-    <Button className="btn" onPress={onBack} aria-label="Back to cases">
-      ← Back to cases <Keys combo="Esc" />
+    <Button className="btn" onPress={onBack} aria-label={backTo === 'report' ? 'Back to the report' : 'Back to cases'}>
+      ← {backTo === 'report' ? 'Back to the report' : 'Back to cases'} <Keys combo="Esc" />
     </Button>
   );
 

@@ -1,6 +1,6 @@
 import { memo, type CSSProperties } from 'react';
 import type { CaseSummary } from '../../../../shared/contract';
-import { formatShortDateTime } from './format';
+import { formatShortDateTime, formatShortDateTimeIn } from './format';
 import { CHANNEL_LABELS, KIND_LABELS, STATUS_LABELS } from '../../components/labels';
 
 /** Fixed row height: 1,000,000 rows × 32 px stays under Chromium's 33,554,431 px layout limit. */
@@ -54,12 +54,13 @@ export const CaseRow = memo(function CaseRow({
   start,
   active,
   onPick,
-}: RowProps & { summary: CaseSummary; serviceName: string }) {
+  timeZone,
+}: RowProps & { summary: CaseSummary; serviceName: string; /** Show times on this zone's clock instead of the browser's. */ timeZone?: string }) {
   const caller = summary.callerName ?? summary.callerPhone;
   return (
     <div {...optionProps({ index, count, start, active, onPick })} className="case-row" data-testid="case-row" data-reference={summary.reference}>
       <span className="mono case-ref">{summary.reference}</span>
-      <span className="case-num">{formatShortDateTime(summary.createdAt)}</span>
+      <span className="case-num">{timeZone ? formatShortDateTimeIn(summary.createdAt, timeZone) : formatShortDateTime(summary.createdAt)}</span>
       <span>{CHANNEL_LABELS[summary.channel]}</span>
       <span>{KIND_LABELS[summary.kind]}</span>
       <span title={serviceName}>{serviceName}</span>

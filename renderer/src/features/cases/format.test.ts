@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, isoWithOffset, localDayBoundary } from './format';
+import { formatDuration, formatShortDateTimeIn, isoWithOffset, localDayBoundary } from './format';
 
 describe('format', () => {
   it('shows handle time as m:ss', () => {
@@ -25,5 +25,10 @@ describe('format', () => {
   it('writes ISO 8601 with the local offset', () => {
     const d = new Date(2026, 0, 2, 3, 4, 5, 6);
     expect(new Date(isoWithOffset(d)).getTime()).toBe(d.getTime());
+  });
+
+  it("writes a time on a given zone's clock, whatever the browser's zone", () => {
+    expect(formatShortDateTimeIn('2022-06-14T20:50:00.000Z', 'America/Edmonton')).toBe('2022-06-14 14:50');
+    expect(formatShortDateTimeIn('2022-06-15T05:30:00.000Z', 'America/Edmonton')).toBe('2022-06-14 23:30');
   });
 });

@@ -7,6 +7,21 @@ export function formatShortDateTime(iso: string): string {
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The same compact form on a given zone's clock: a report's cases read the centre's time, as the report does. */
+export function formatShortDateTimeIn(iso: string, timeZone: string): string {
+  let format = zoneFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    zoneFormats.set(timeZone, format);
+  }
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const part = Object.fromEntries(format.formatToParts(d).map((p) => [p.type, p.value]));
+  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}`;
+}
+
 const longFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Local time for reading: "Jun 14, 2025, 10:32 AM" in the agent's locale. */
