@@ -1,5 +1,4 @@
-import { summarizeShift, type ReportLabels, type ReportScope, type ShiftFacts, type ShiftSummary, type Window } from '../../shared/domain/reports';
-import type { CaseKind, CaseStatus, Channel } from '../../shared/domain';
+import { summarizeShift, type ReportLabels, type ReportScope, type ShiftCaseRow, type ShiftFacts, type ShiftSummary, type Window } from '../../shared/domain/reports';
 import type { Queryable } from '../db/database';
 import { SCOPED_CASES } from './team-scope';
 
@@ -22,19 +21,8 @@ FROM scoped
 WHERE (created_ms >= $3 AND created_ms < $4) OR (settled_ms >= $3 AND settled_ms < $4)
    OR (created_ms < $4 AND (d->>'status' IN ('new', 'open', 'in_progress') OR settled_ms >= $4))`;
 
-interface Row {
-  createdAt: number;
+interface Row extends ShiftCaseRow {
   settledAt: number | null;
-  channel: Channel;
-  kind: CaseKind;
-  serviceCode: string;
-  departmentCode: string;
-  agentId: string;
-  status: CaseStatus;
-  disposition: string | null;
-  talkMs: number;
-  holdMs: number;
-  wrapUpMs: number;
   created_in: boolean;
   settled_in: boolean | null;
   open_at_end: boolean;

@@ -1,4 +1,4 @@
-import type { CaseKind, CaseStatus, Channel, Disposition, Priority } from '../../../shared/domain';
+import type { CaseStatus, Disposition, Priority } from '../../../shared/domain';
 
 /** Words for the codes people see, shared by every screen. */
 export const STATUS_LABELS = {
@@ -10,14 +10,8 @@ export const STATUS_LABELS = {
   cancelled: 'Cancelled',
 } as const satisfies Record<CaseStatus, string>;
 
-export const CHANNEL_LABELS = { phone: 'Phone', walk_in: 'Walk-in', chat: 'Chat' } as const satisfies Record<Channel, string>;
-
-export const KIND_LABELS = {
-  information: 'Information',
-  service_request: 'Service request',
-  feedback: 'Feedback',
-  transfer: 'Transfer',
-} as const satisfies Record<CaseKind, string>;
+/** The channel and kind names reports use too: one list, in shared/domain. */
+export { CHANNEL_LABELS, KIND_LABELS } from '../../../shared/domain/reports/labels';
 
 export const PRIORITY_LABELS = { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' } as const satisfies Record<Priority, string>;
 
