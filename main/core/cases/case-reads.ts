@@ -4,7 +4,7 @@ import { allowedStatusEvents } from '../../../shared/workflow';
 import type { ReadableDb } from '../db/connection';
 import { statement } from '../db/statements';
 import type { CoreDeps } from '../desk-session';
-import { DomainError } from '../errors';
+import { decodeCursor, encodeCursor } from './list-cursor';
 import { SUMMARY_COLUMNS, SUMMARY_COLUMNS_OF_C, summaryFromRow, type SummaryRow } from './case-row';
 import { loadCase } from './case-store';
 import { toMatchQuery } from './search-index';
@@ -79,18 +79,6 @@ export function newestMatches(db: ReadableDb, match: string, limit: number, opti
   ).all({ match, limit }) as SummaryRow[];
 }
 
-interface Cursor {
-  createdAt: number;
-  seq: number;
-}
-
-const encodeCursor = (c: Cursor): string => Buffer.from(`${c.createdAt}:${c.seq}`).toString('base64url');
-
-function decodeCursor(cursor: string): Cursor {
-  const match = /^(\d+):(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw new DomainError('invalid_input', 'cursor: is not a cursor this desk handed out', [{ field: 'cursor', message: 'is not a cursor this desk handed out' }]);
-  return { createdAt: Number(match[1]), seq: Number(match[2]) };
-}
 
 /** Filters other than free text, as SQL over the cases table. */
 function whereClause(filters: CaseFilters, alias = ''): { sql: string; params: Record<string, unknown> } {

@@ -6,6 +6,7 @@ import type { ReadableDb } from '../db/connection';
 import { statement } from '../db/statements';
 import type { DeskState } from '../desk-session';
 import { DomainError } from '../errors';
+import { decodeCursor, encodeCursor } from '../cases/list-cursor';
 import { indexedBy } from './report-indexes';
 import { isLead, ownScope, signedInAgent, sqlScope, type SqlScope } from './report-scope';
 import { OPEN_STATUSES, SETTLED_AT } from './shift-facts';
@@ -68,16 +69,6 @@ function createdCondition(filter: ReportCaseFilter, window: Window, timeZone: st
   return { sql: range, params };
 }
 
-interface Cursor {
-  createdAt: number;
-  seq: number;
-}
-const encodeCursor = (c: Cursor): string => Buffer.from(`${c.createdAt}:${c.seq}`).toString('base64url');
-function decodeCursor(cursor: string): Cursor {
-  const match = /^(\d+):(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw new DomainError('invalid_input', 'cursor: is not a cursor this desk handed out', [{ field: 'cursor', message: 'is not a cursor this desk handed out' }]);
-  return { createdAt: Number(match[1]), seq: Number(match[2]) };
-}
 
 export interface ReportCasesInput {
   window: { from: string; to: string };
