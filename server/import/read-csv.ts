@@ -7,17 +7,10 @@ import {
   ImportRowCollector,
   describeCsvFailure,
   type ImportFileProblem,
+  type ReadImportOptions,
   type ReadRows,
-  type SettledRow,
 } from '../../shared/domain/import-reader';
-import type { ImportedRow, ImportRowOptions } from '../../shared/domain/import-row';
 
-export interface ReadImportOptions extends ImportRowOptions {
-  /** Settles each valid row as it is read (see ImportRowCollector). */
-  settle: (row: ImportedRow) => SettledRow;
-  /** Bytes read so far and the file's size, for a progress bar. */
-  onProgress?: (bytes: number, total: number) => void;
-}
 
 const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 

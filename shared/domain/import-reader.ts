@@ -39,6 +39,14 @@ export interface ImportFileProblem {
   message: string;
 }
 
+/** What a CSV reader (the desk's or the server's) takes besides the file. */
+export interface ReadImportOptions extends ImportRowOptions {
+  /** Settles each valid row as it is read (see ImportRowCollector). */
+  settle: (row: ImportedRow) => SettledRow;
+  /** Bytes read so far and the file's size, for a progress bar. */
+  onProgress?: (bytes: number, total: number) => void;
+}
+
 export interface ReadRows {
   header: string[];
   /** Header names that are not import columns; their values are not imported. */

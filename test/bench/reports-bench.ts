@@ -5,7 +5,6 @@ import { defaultCatalog, type Agent } from '../../shared/domain';
 import { createCallOperation, createConsoleHandlers } from '../../main/core/console-api';
 import { openDeskDatabase, type WritableDb } from '../../main/core/db/connection';
 import type { DeskState } from '../../main/core/desk-session';
-import { forgetReportIndexes, REPORT_INDEX_NAMES, REPORT_INDEXES_SQL } from '../../main/core/reports/report-indexes';
 import { percentile, round } from './stats';
 import { SEED_END, seededDeskCopy } from './seeded-desk';
 import type { BenchSection } from './section';
@@ -61,19 +60,6 @@ export const reportsSection: BenchSection = {
       try {
         const shift = timedOperation(db, 'shiftSummary');
         const year = timedOperation(db, 'periodReport');
-        const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cases'").pluck().all();
-        if (!REPORT_INDEX_NAMES.every((name) => indexes.includes(name))) {
-          // Until migration 0008 ships, measure the desk as it is, then add the indexes 0008 is to add.
-          log('reports: on the indexes desks have today (before migration 0008), once each…');
-          figures.shift_summary_1m_before_0008_ms = round(await shift(SHIFT), 1);
-          figures.year_report_1m_before_0008_ms = round(await year(YEAR), 1);
-          log('reports: adding the report indexes migration 0008 is to add…');
-          const started = performance.now();
-          db.exec(REPORT_INDEXES_SQL);
-          forgetReportIndexes(db);
-          figures.migration_0008_on_1m_s = round((performance.now() - started) / 1000, 1);
-        }
-
         log('reports: shift summary × 9, year report × 5 (after one untimed run each)…');
         await shift(SHIFT);
         await year(YEAR);

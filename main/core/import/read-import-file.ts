@@ -5,17 +5,10 @@ import {
   ImportRowCollector,
   describeCsvFailure,
   type ImportFileProblem,
+  type ReadImportOptions,
   type ReadRows,
-  type SettledRow,
 } from '../../../shared/domain/import-reader';
-import type { ImportedRow, ImportRowOptions } from '../../../shared/domain/import-row';
 
-export interface ReadImportOptions extends ImportRowOptions {
-  /** Settles each valid row as it is read (see ImportRowCollector). */
-  settle: (row: ImportedRow) => SettledRow;
-  /** Bytes read so far and the file's size, for a progress bar. */
-  onProgress?: (bytes: number, total: number) => void;
-}
 
 /** What csv-records-worker.mjs posts. Its records are csv-parse's string arrays, not checked string by string. */
 const WorkerMessageSchema = z.union([

@@ -3,7 +3,6 @@ import type { PeriodReport } from '../../../shared/domain/reports';
 import { YEAR_2026 } from '../../../test/fixtures/report-cases';
 import { LEAD, openTestDesk, SPECIALIST, type TestDesk } from '../../../test/helpers/desk';
 import { localMs, writeFixtureCases } from '../../../test/helpers/report-fixtures';
-import { forgetReportIndexes, REPORT_INDEXES_SQL } from './report-indexes';
 
 async function report(desk: TestDesk, input: Record<string, unknown>): Promise<PeriodReport> {
   const result = await desk.call('periodReport', input);
@@ -14,17 +13,10 @@ async function report(desk: TestDesk, input: Record<string, unknown>): Promise<P
 const counts = (rows: readonly { key: string; count: number }[]) => Object.fromEntries(rows.map((r) => [r.key, r.count]));
 const iso = (local: string) => new Date(localMs(local)).toISOString();
 
-describe.each([
-  ['on the current desk indexes', false],
-  ['with the report indexes of migration 0008', true],
-])('period report %s', (_, withIndexes) => {
+describe('period report (on the indexes of migration 8)', () => {
   let desk: TestDesk;
   beforeAll(() => {
     desk = openTestDesk({ agent: LEAD, now: Date.parse('2027-01-05T12:00:00Z') });
-    if (withIndexes) {
-      desk.db.exec(REPORT_INDEXES_SQL);
-      forgetReportIndexes(desk.db);
-    }
     writeFixtureCases(desk.db, YEAR_2026);
   });
   afterAll(() => desk.close());

@@ -4,7 +4,6 @@ import type { PeriodReport, ReportCaseFilter, ReportScope, ShiftSummary } from '
 import { AGENTS, DAY_SHIFT, YEAR_2026 } from '../../../test/fixtures/report-cases';
 import { LEAD, openTestDesk, SPECIALIST, type TestDesk } from '../../../test/helpers/desk';
 import { addLocalAgents, writeFixtureCases } from '../../../test/helpers/report-fixtures';
-import { forgetReportIndexes, REPORT_INDEXES_SQL } from './report-indexes';
 
 /** Every case behind a figure, walking all pages (pages of 2, so the cursor is exercised). */
 function drill(desk: TestDesk, window: { from: string; to: string }, scope: ReportScope, filter: ReportCaseFilter): CaseSummary[] {
@@ -58,17 +57,10 @@ function periodFigures(r: PeriodReport): Figure[] {
   ];
 }
 
-describe.each([
-  ['on the current desk indexes', false],
-  ['with the report indexes of migration 0008', true],
-])('drill-down %s', (_, withIndexes) => {
+describe('drill-down (on the indexes of migration 8)', () => {
   let desk: TestDesk;
   beforeAll(() => {
     desk = openTestDesk({ agent: LEAD, now: Date.parse('2027-01-05T12:00:00Z') });
-    if (withIndexes) {
-      desk.db.exec(REPORT_INDEXES_SQL);
-      forgetReportIndexes(desk.db);
-    }
     addLocalAgents(desk.db, AGENTS);
     writeFixtureCases(desk.db, [...DAY_SHIFT, ...YEAR_2026]);
   });

@@ -2,7 +2,7 @@ import type { Migration } from './index';
 
 /**
  * Indexes the shift summary and period report read instead of the cases table (main/core/reports
- * finds them by name and falls back to the older indexes without them). A year's report over a
+ * names them with INDEXED BY, see report-indexes.ts). A year's report over a
  * 1,000,000-case desk groups by department, service type, kind, channel and disposition from
  * cases_report_groups alone; settled and open cases have their own partial indexes for the
  * resolved, SLA and backlog figures. Building them on a 1,000,000-case desk takes 6–8 s, once.
