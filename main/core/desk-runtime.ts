@@ -8,6 +8,7 @@ import { runIdleMaintenance } from './db/maintenance';
 import type { DeskState } from './desk-session';
 import { ensureDeskCode } from './desk-settings';
 import { deskCatalog } from './import/catalog-additions';
+import { bulkPullUnderway, finishBulkPull } from './sync/bulk-pull';
 import type { FetchLike } from './sync/server-api';
 import { SyncClient, type SyncClock } from './sync/sync-client';
 import { readSyncSettings } from './sync/sync-store';
@@ -75,6 +76,8 @@ export function openDeskRuntime(options: DeskRuntimeOptions): DeskRuntime {
     fetch: (options.sync && options.sync.fetch) || fetchWithTimeout,
   };
   const sync = options.sync === false ? null : startSync(db, state, options.sync ?? {}, log);
+  // A first pull the desk was closed in the middle of: its indexes and search entries are built now, in the background.
+  if (bulkPullUnderway(db)) finishBulkPull(db).catch((error: unknown) => log('finishing the first pull failed', error));
   const check = quickCheckInBackground(file, options.integrityCheckDelayMs ?? 5_000);
   const integrity = check.verdict.then((verdict) => {
     if (!verdict) return;

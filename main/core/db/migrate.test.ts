@@ -24,7 +24,7 @@ describe('migrations', () => {
     expect(migrations).toEqual({ current: MIGRATIONS.length, latest: MIGRATIONS.length, applied: MIGRATIONS.map((m) => m.id) });
     const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'cases_search%'").all() as { name: string; sql: string }[];
     expect(tables.map((t) => t.name).sort()).toEqual(
-      ['case_events', 'case_notes', 'case_totals', 'cases', 'catalog_additions', 'desk_settings', 'imported_cases', 'intake_drafts', 'local_agents', 'outbox', 'reference_sequences', 'schema_migrations', 'sqlite_sequence', 'sync_parked_rows', 'sync_rejections', 'sync_state', 'sync_unconfirmed'].sort(),
+      ['bulk_pull_steps', 'case_events', 'case_notes', 'case_totals', 'cases', 'catalog_additions', 'desk_settings', 'imported_cases', 'intake_drafts', 'local_agents', 'outbox', 'reference_sequences', 'schema_migrations', 'sqlite_sequence', 'sync_parked_rows', 'sync_rejections', 'sync_state', 'sync_unconfirmed'].sort(),
     );
     for (const table of tables.filter((t) => t.name !== 'sqlite_sequence')) expect(table.sql, table.name).toMatch(/\)\s*STRICT/);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');

@@ -4,10 +4,10 @@ import { localDayIn } from '../../../shared/domain/import-dates';
 import type { GoodRow } from '../../../shared/domain/import-reader';
 import { MUTATION_SCHEMA_VERSION } from '../../../shared/sync';
 import { rowValuesOf } from '../cases/case-row';
+import { indexCaseRange } from '../cases/search-index';
 import type { WritableDb } from '../db/connection';
 import { statement } from '../db/statements';
 import { insertRows, ROWS_PER_STATEMENT } from './bulk-insert';
-import { indexImportedCases } from './search-entries';
 import { saveCatalogAddition } from './catalog-additions';
 import { createIdSource } from './id-source';
 
@@ -86,7 +86,7 @@ export function writeImportedCases(db: WritableDb, rows: readonly GoodRow[], opt
     // Search entries last, in one statement: FTS5 flushes its pending terms whenever a statement
     // with a statement journal runs (each cases INSERT fires a trigger), so interleaved it would
     // write a tiny index segment per statement; here it writes one per batch, at commit.
-    indexImportedCases(db, firstSeq, lastSeq);
+    indexCaseRange(db, firstSeq, lastSeq);
   });
 
   withBulkSettings(db, () => {

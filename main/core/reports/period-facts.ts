@@ -14,14 +14,14 @@ export function periodFacts(db: ReadableDb, window: Window, months: readonly Mon
   const groups = statement(
     db,
     `SELECT service_code AS serviceCode, department_code AS departmentCode, kind, channel, disposition, count(*) AS count, min(created_at) AS firstAt
-     FROM cases ${indexedBy('cases_report_groups')}
+     FROM cases ${indexedBy(db, 'cases_report_groups')}
      WHERE created_at >= @from AND created_at < @to AND deleted_at IS NULL AND ${scope.clause}
      GROUP BY service_code, department_code, kind, channel, disposition`,
   ).all({ ...scope.params, from: window.from, to: window.to }) as PeriodGroupRow[];
 
   const countChannel = statement(
     db,
-    `SELECT count(*) FROM cases ${indexedBy('cases_report_channel')}
+    `SELECT count(*) FROM cases ${indexedBy(db, 'cases_report_channel')}
      WHERE channel = @channel AND created_at >= @from AND created_at < @to AND deleted_at IS NULL AND ${scope.clause}`,
   ).pluck();
   const count = (channel: Channel, span: Window) => countChannel.get({ ...scope.params, channel, from: span.from, to: span.to }) as number;

@@ -25,8 +25,8 @@ const RESOLUTIONS = "status IN ('resolved', 'closed')";
 
 /** Seqs of a set that is not a slice of created_at: resolved in the window, open at its end, SLA breaches. */
 function caseSet(db: ReadableDb, filter: ReportCaseFilter, scope: SqlScope): string | null {
-  const settled = indexedBy('cases_by_settled');
-  const open = indexedBy('cases_open');
+  const settled = indexedBy(db, 'cases_by_settled');
+  const open = indexedBy(db, 'cases_open');
   const openAtEnd = (extra: string) => `
     SELECT c.seq FROM cases AS c ${open} ${extra ? 'JOIN sla ON sla.code = c.service_code' : ''}
     WHERE ${OPEN_STATUSES} AND deleted_at IS NULL AND created_at < @to AND ${scope.clause} ${extra}

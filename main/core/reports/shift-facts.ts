@@ -19,13 +19,13 @@ export function shiftFacts(db: ReadableDb, window: Window, scope: SqlScope): Shi
     db,
     `SELECT created_at AS createdAt, channel, kind, service_code AS serviceCode, department_code AS departmentCode, agent_id AS agentId,
             status, disposition, talk_ms AS talkMs, hold_ms AS holdMs, wrap_up_ms AS wrapUpMs
-     FROM cases INDEXED BY cases_by_created
+     FROM cases ${indexedBy(db, 'cases_by_created')}
      WHERE created_at >= @from AND created_at < @to AND deleted_at IS NULL AND ${scope.clause}`,
   ).all(params) as ShiftCaseRow[];
   const settled = statement(
     db,
     `SELECT created_at AS createdAt, ${SETTLED_AT} AS settledAt, kind, service_code AS serviceCode, status
-     FROM cases ${indexedBy('cases_by_settled')}
+     FROM cases ${indexedBy(db, 'cases_by_settled')}
      WHERE ${SETTLED_AT} >= @from AND ${SETTLED_AT} < @to AND deleted_at IS NULL AND ${scope.clause}`,
   ).all(params) as SettledCaseRow[];
   return { created, settled, openAtEnd: openAt(db, window.to, scope) };
@@ -38,13 +38,13 @@ export function shiftFacts(db: ReadableDb, window: Window, scope: SqlScope): Shi
  */
 export function openAt(db: ReadableDb, at: number, scope: SqlScope): OpenAtEnd {
   const params = { ...scope.params, at };
-  const stillOpen = `FROM cases ${indexedBy('cases_open')} WHERE ${OPEN_STATUSES} AND deleted_at IS NULL AND created_at < @at AND ${scope.clause}`;
+  const stillOpen = `FROM cases ${indexedBy(db, 'cases_open')} WHERE ${OPEN_STATUSES} AND deleted_at IS NULL AND created_at < @at AND ${scope.clause}`;
   const open = statement(db, `SELECT count(*) AS count, min(created_at) AS oldestAt ${stillOpen}`).get(params) as { count: number; oldestAt: number | null };
   const openRequests = statement(db, `SELECT created_at AS createdAt, service_code AS serviceCode ${stillOpen} AND kind = 'service_request'`).all(params) as OpenAtEnd['serviceRequests'];
   // Settled since `at`: one range of the settled index, scanned once (it grows with the shift's age).
   const settledSince = statement(
     db,
-    `SELECT created_at AS createdAt, kind, service_code AS serviceCode FROM cases ${indexedBy('cases_by_settled')}
+    `SELECT created_at AS createdAt, kind, service_code AS serviceCode FROM cases ${indexedBy(db, 'cases_by_settled')}
      WHERE ${SETTLED_AT} >= @at AND deleted_at IS NULL AND created_at < @at AND ${scope.clause}`,
   ).all(params) as { createdAt: number; kind: string; serviceCode: string }[];
   const oldestSettled = settledSince.reduce<number | null>((min, c) => (min === null || c.createdAt < min ? c.createdAt : min), null);

@@ -5,6 +5,7 @@ import { appendNoteToIndex } from '../cases/search-index';
 import type { WritableDb } from '../db/connection';
 import { statement } from '../db/statements';
 import { acknowledgeMutations } from '../outbox';
+import { searchEntryDeferred } from './bulk-pull';
 import { findCaseHandle, findSyncCaseRow, insertPulledCase, writeLocalCase } from './local-case';
 import { rebaseCase } from './rebase';
 import { advancePullCursor, recordRejection } from './sync-store';
@@ -50,7 +51,7 @@ const idOfChild = (row: ChildRow): string => (row.type === 'note' ? row.note.id 
 
 function insertPulledNote(db: WritableDb, note: CaseNote, caseSeq: number, caseDeleted: boolean): boolean {
   const inserted = insertNote(db, note);
-  if (inserted && !caseDeleted) appendNoteToIndex(db, caseSeq, note.body);
+  if (inserted && !caseDeleted && !searchEntryDeferred(db, caseSeq)) appendNoteToIndex(db, caseSeq, note.body);
   return inserted;
 }
 

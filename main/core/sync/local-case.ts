@@ -5,6 +5,7 @@ import { insertCase, replaceCase } from '../cases/case-store';
 import { indexCase } from '../cases/search-index';
 import type { ReadableDb, WritableDb } from '../db/connection';
 import { statement } from '../db/statements';
+import { searchEntryDeferred } from './bulk-pull';
 
 /** A case row as sync sees it: deleted ones included, with the server's base state beside it. */
 export interface SyncCaseRow extends CaseRow {
@@ -35,7 +36,7 @@ export function insertPulledCase(db: WritableDb, state: CaseState, serverVersion
   const values = { ...rowValuesOf({ ...state.case, version: 1 }), deleted_at: state.deleted ? at : null, origin: 'pulled', synced_version: serverVersion };
   const columns = Object.keys(values);
   const seq = Number(statement(db, `INSERT INTO cases (${columns.join(', ')}) VALUES (${columns.map((k) => `@${k}`).join(', ')})`).run(values).lastInsertRowid);
-  if (!state.deleted) indexCase(db, seq, { ...state.case, version: 1 }, '');
+  if (!state.deleted && !searchEntryDeferred(db, seq)) indexCase(db, seq, { ...state.case, version: 1 }, '');
 }
 
 /**
@@ -64,7 +65,7 @@ export function writeLocalCase(db: WritableDb, existing: CaseRow | undefined, st
   if (!existing) {
     const seq = insertCase(db, { ...state.case, version: 1 });
     statement(db, "UPDATE cases SET origin = 'pulled', deleted_at = ? WHERE seq = ?").run(state.deleted ? at : null, seq);
-    if (!state.deleted) indexCase(db, seq, { ...state.case, version: 1 }, '');
+    if (!state.deleted && !searchEntryDeferred(db, seq)) indexCase(db, seq, { ...state.case, version: 1 }, '');
     return findSyncCaseRow(db, state.case.id)!;
   }
   if (sameState(localStateOf(existing), state)) return existing;
@@ -73,6 +74,7 @@ export function writeLocalCase(db: WritableDb, existing: CaseRow | undefined, st
   if (state.deleted !== (existing.deleted_at !== null)) {
     statement(db, 'UPDATE cases SET deleted_at = ? WHERE seq = ?').run(state.deleted ? at : null, existing.seq);
   }
+  if (searchEntryDeferred(db, existing.seq)) return findSyncCaseRow(db, state.case.id)!;
   if (state.deleted) statement(db, 'DELETE FROM cases_search WHERE rowid = ?').run(existing.seq);
   else indexCase(db, existing.seq, next);
   return findSyncCaseRow(db, state.case.id)!;

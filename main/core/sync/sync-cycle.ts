@@ -1,6 +1,7 @@
 import { MUTATION_SCHEMA_VERSION, PUSH_BATCH_MAX, type PushResponse, type PushedMutation } from '../../../shared/sync';
 import type { WritableDb } from '../db/connection';
 import { acknowledgeMutations, caseIdOf, pendingMutations } from '../outbox';
+import { beginBulkPull, bulkPullUnderway, finishBulkPull } from './bulk-pull';
 import { applyPulledPage, settleUnconfirmed, unconfirmedWatermark } from './apply-pull';
 import { rebaseCase } from './rebase';
 import { ServerError, type ServerApi } from './server-api';
@@ -157,11 +158,14 @@ export async function pullChanges(session: SyncSession, pageLimit?: number): Pro
     checkStopped(session);
     if (page.cursor < cursor) throw new Error(`sync: the server answered cursor ${cursor} with cursor ${page.cursor}; a cursor never moves back`);
     if (page.hasMore) pending = fetchPage(page.cursor);
+    // A first pull with more than a page to come fills the desk rows first (bulk-pull.ts).
+    if (cursor === 0 && page.hasMore) beginBulkPull(session.db);
     applyPulledPage(session.db, page, session.now());
     rows += page.rows.length;
     cursor = page.cursor;
     if (!page.hasMore) {
       settleUnconfirmed(session.db, unsettled, session.now());
+      if (bulkPullUnderway(session.db)) await finishBulkPull(session.db);
       return rows;
     }
   }

@@ -6,6 +6,7 @@ import { withdrawnChanges } from './0005-withdrawn-changes';
 import { unconfirmedMutations } from './0006-unconfirmed-mutations';
 import { historicImport } from './0007-historic-import';
 import { reportIndexes } from './0008-report-indexes';
+import { bulkPull } from './0009-bulk-pull';
 
 /** A numbered schema change. Never edit one that has shipped: add the next number instead. */
 export interface Migration {
@@ -14,4 +15,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, localAgents, caseTotals, sync, withdrawnChanges, unconfirmedMutations, historicImport, reportIndexes];
+export const MIGRATIONS: readonly Migration[] = [initial, localAgents, caseTotals, sync, withdrawnChanges, unconfirmedMutations, historicImport, reportIndexes, bulkPull];
