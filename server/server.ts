@@ -13,6 +13,8 @@ import type { RouteDeps } from './routes/deps';
 import { healthRoutes } from './routes/health-routes';
 import { syncRoutes } from './routes/sync-routes';
 import { reportRoutes } from './routes/report-routes';
+import { kbRoutes } from './routes/kb-routes';
+import { addressRoutes } from './routes/address-routes';
 import { SERVER_VERSION } from './version';
 
 export interface ServerOptions {
@@ -66,7 +68,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       deskTokenTtlMs: options.deskTokenTtlMs ?? DEFAULT_DESK_TOKEN_TTL_MS,
       version: SERVER_VERSION,
     };
-    const routes = [...healthRoutes(deps), ...authRoutes(deps), ...adminRoutes(deps), ...syncRoutes(deps), ...reportRoutes(deps)];
+    const routes = [...healthRoutes(deps), ...authRoutes(deps), ...adminRoutes(deps), ...syncRoutes(deps), ...reportRoutes(deps), ...kbRoutes(deps), ...addressRoutes(deps)];
     const listener = createRequestListener(routes, deps.signingKey, logger);
     server = createServer((req, res) => {
       const handling = listener(req, res);

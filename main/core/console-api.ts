@@ -19,6 +19,8 @@ import { discardDraft, restoreDraft, saveDraft } from './drafts/drafts';
 import { DomainError } from './errors';
 import { createSyncHandlers } from './sync/sync-operations';
 import { createReportHandlers } from './reports/report-operations';
+import { createKbHandlers } from './kb/kb-operations';
+import { createAddressHandlers } from './addresses/address-operations';
 
 /** One handler per operation: those the table marks async (they wait on the network) return a promise. */
 export type ConsoleHandlers = {
@@ -70,6 +72,8 @@ export function createConsoleHandlers(db: WritableDb, state: DeskState): Console
     discardDraft: (input) => discardDraft(db, agent(), input),
     ...createSyncHandlers(db, state),
     ...createReportHandlers(db, state),
+    ...createKbHandlers(db, state),
+    ...createAddressHandlers(db, state),
   };
 }
 

@@ -7,6 +7,7 @@ import { useShortcuts } from './components/use-shortcuts';
 import { CaseDetail } from './features/cases/CaseDetail';
 import { CaseList } from './features/cases/CaseList';
 import { IntakeScreen } from './features/intake/IntakeScreen';
+import { KnowledgeScreen } from './features/kb/KnowledgeScreen';
 import { Header } from './features/session/Header';
 import { SignIn } from './features/session/SignIn';
 import { useTheme } from './features/session/use-theme';
@@ -18,7 +19,7 @@ import { useSyncStatus } from './features/sync/use-sync-status';
 const ReportsScreen = lazy(() => import('./features/reports/ReportsScreen').then((module) => ({ default: module.ReportsScreen })));
 
 /** A case remembers where it was opened from, so Esc goes back there. */
-export type View = { name: 'intake' } | { name: 'cases' } | { name: 'case'; id: string; from?: 'reports' } | { name: 'sync' } | { name: 'reports' };
+export type View = { name: 'intake' } | { name: 'cases' } | { name: 'case'; id: string; from?: 'reports' } | { name: 'sync' } | { name: 'reports' } | { name: 'kb' };
 
 export function App() {
   const [desk, setDesk] = useState<DeskInfo | null>(null);
@@ -44,6 +45,7 @@ export function App() {
       'Alt+T': toggleTheme,
       'Alt+Y': () => setView({ name: 'sync' }),
       'Alt+R': () => setView({ name: 'reports' }),
+      'Alt+K': () => setView({ name: 'kb' }),
       '?': () => setSheetOpen(true),
     },
     desk?.agent != null,
@@ -88,6 +90,7 @@ export function App() {
           {nav({ name: 'intake' }, 'New interaction', 'Alt+N')}
           {nav({ name: 'cases' }, 'Cases', 'Alt+L')}
           {nav({ name: 'reports' }, 'Reports', 'Alt+R')}
+          {nav({ name: 'kb' }, 'Knowledge base', 'Alt+K')}
           {nav({ name: 'sync' }, 'Sync', 'Alt+Y')}
         </nav>
         <main className="app-main">
@@ -119,6 +122,7 @@ export function App() {
               </Suspense>
             </div>
           )}
+          {view.name === 'kb' && <KnowledgeScreen role={desk.agent.role} active={view.name === 'kb'} />}
           {view.name === 'case' && (
             <CaseDetail
               id={view.id}

@@ -6,3 +6,5 @@ export * from './errors';
 export * from './operations';
 export * from './bridge';
 export * from './security';
+export * from './kb';
+export * from './addresses';

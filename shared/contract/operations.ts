@@ -12,6 +12,9 @@ import {
 } from './cases';
 import { CallerMatchSchema, DeskInfoSchema, NewAgentSchema } from './desk';
 import { PasswordSignInSchema, SyncConflictSchema, SyncSettingsInputSchema, SyncSettingsSchema, SyncStatusSchema } from './sync';
+import { addressOperations } from './addresses';
+import { kbOperations } from './kb';
+import { networkOp, nothing, op, type Operation } from './operation';
 import {
   ExportedFileSchema,
   ExportReportInputSchema,
@@ -24,33 +27,6 @@ import {
   ShiftSummaryInputSchema,
   ShiftSummarySchema,
 } from './reports';
-
-export interface Operation<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType, A extends boolean = boolean> {
-  input: I;
-  output: O;
-  /** Whether the operation changes the desk database (the bridge may treat reads differently). */
-  writes: boolean;
-  /** Whether it may run before anybody has signed in at this desk. */
-  beforeSignIn: boolean;
-  /** Whether main answers it later (it waits on the network); the others answer at once from the desk database. */
-  async: A;
-}
-
-const op = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, writes: boolean, beforeSignIn = false): Operation<I, O, false> => ({
-  input,
-  output,
-  writes,
-  beforeSignIn,
-  async: false,
-});
-const networkOp = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, writes: boolean, beforeSignIn = false): Operation<I, O, true> => ({
-  input,
-  output,
-  writes,
-  beforeSignIn,
-  async: true,
-});
-const nothing = z.object({}).strict();
 
 /**
  * The console API: every operation the renderer may ask main for, named once. The Electron IPC
@@ -128,6 +104,8 @@ export const consoleApi = {
   reportCases: op(ReportCasesInputSchema, ReportCasesSchema, false),
   /** A shift summary or period report as a CSV or print-ready PDF file. */
   exportReport: networkOp(ExportReportInputSchema, ExportedFileSchema, false),
+  ...kbOperations,
+  ...addressOperations,
 } as const satisfies Record<string, Operation>;
 
 export type ConsoleApi = typeof consoleApi;

@@ -94,6 +94,10 @@ export class ServerApi {
   pull(token: string, cursor: number, limit?: number): Promise<PullResponse> {
     return this.request('GET', `/sync/pull?cursor=${cursor}${limit ? `&limit=${limit}` : ''}`, PullResponseSchema, { token });
   }
+  /** Reference data a desk keeps a copy of (address list, knowledge base): GET `path` with the desk token. */
+  getReference<S extends z.ZodType>(token: string, path: string, schema: S): Promise<z.output<S>> {
+    return this.request('GET', path, schema, { token });
+  }
   digest(token: string): Promise<DigestResponse> {
     return this.request('GET', '/sync/digest', DigestResponseSchema, { token });
   }

@@ -4,6 +4,7 @@ import { acknowledgeMutations, caseIdOf, pendingMutations } from '../outbox';
 import { beginBulkPull, bulkPullUnderway, finishBulkPull } from './bulk-pull';
 import { applyPulledPage, settleUnconfirmed, unconfirmedWatermark } from './apply-pull';
 import { rebaseCase } from './rebase';
+import { pullReferenceData } from './reference-data';
 import { ServerError, type ServerApi } from './server-api';
 import { addConflicts, readSyncProgress, recordRejection, type SyncSettings } from './sync-store';
 
@@ -171,9 +172,15 @@ export async function pullChanges(session: SyncSession, pageLimit?: number): Pro
   }
 }
 
-/** One full exchange: everything local goes up, everything new comes down. */
+/** One full exchange: everything local goes up, everything new comes down, then the reference data. */
 export async function syncOnce(session: SyncSession, pageLimit?: number): Promise<{ pushed: number; pulled: number }> {
   const pushed = await pushOutbox(session);
   const pulled = await pullChanges(session, pageLimit);
+  await pullReferenceData({
+    db: session.db,
+    get: (path, schema) => withDeskToken(session, (token) => session.api.getReference(token, path, schema)),
+    isStopped: session.isStopped,
+  });
+  checkStopped(session);
   return { pushed, pulled };
 }

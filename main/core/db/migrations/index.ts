@@ -7,6 +7,8 @@ import { unconfirmedMutations } from './0006-unconfirmed-mutations';
 import { historicImport } from './0007-historic-import';
 import { reportIndexes } from './0008-report-indexes';
 import { bulkPull } from './0009-bulk-pull';
+import { addresses } from './0010-addresses';
+import { knowledgeBase } from './0011-knowledge-base';
 
 /** A numbered schema change. Never edit one that has shipped: add the next number instead. */
 export interface Migration {
@@ -15,4 +17,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, localAgents, caseTotals, sync, withdrawnChanges, unconfirmedMutations, historicImport, reportIndexes, bulkPull];
+export const MIGRATIONS: readonly Migration[] = [initial, localAgents, caseTotals, sync, withdrawnChanges, unconfirmedMutations, historicImport, reportIndexes, bulkPull, addresses, knowledgeBase];
