@@ -21,6 +21,7 @@ import { createSyncHandlers } from './sync/sync-operations';
 import { createReportHandlers } from './reports/report-operations';
 import { createKbHandlers } from './kb/kb-operations';
 import { createAddressHandlers } from './addresses/address-operations';
+import { createDuplicateHandlers } from './duplicates/duplicate-operations';
 
 /** One handler per operation: those the table marks async (they wait on the network) return a promise. */
 export type ConsoleHandlers = {
@@ -74,6 +75,7 @@ export function createConsoleHandlers(db: WritableDb, state: DeskState): Console
     ...createReportHandlers(db, state),
     ...createKbHandlers(db, state),
     ...createAddressHandlers(db, state),
+    ...createDuplicateHandlers(db, state),
   };
 }
 

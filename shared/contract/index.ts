@@ -8,3 +8,4 @@ export * from './bridge';
 export * from './security';
 export * from './kb';
 export * from './addresses';
+export * from './duplicates';

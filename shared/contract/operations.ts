@@ -14,6 +14,7 @@ import { CallerMatchSchema, DeskInfoSchema, NewAgentSchema } from './desk';
 import { PasswordSignInSchema, SyncConflictSchema, SyncSettingsInputSchema, SyncSettingsSchema, SyncStatusSchema } from './sync';
 import { addressOperations } from './addresses';
 import { kbOperations } from './kb';
+import { duplicateOperations } from './duplicates';
 import { networkOp, nothing, op, type Operation } from './operation';
 import {
   ExportedFileSchema,
@@ -106,6 +107,7 @@ export const consoleApi = {
   exportReport: networkOp(ExportReportInputSchema, ExportedFileSchema, false),
   ...kbOperations,
   ...addressOperations,
+  ...duplicateOperations,
 } as const satisfies Record<string, Operation>;
 
 export type ConsoleApi = typeof consoleApi;

@@ -9,6 +9,7 @@ import { reportIndexes } from './0008-report-indexes';
 import { bulkPull } from './0009-bulk-pull';
 import { addresses } from './0010-addresses';
 import { knowledgeBase } from './0011-knowledge-base';
+import { duplicateLookup } from './0012-duplicate-lookup';
 
 /** A numbered schema change. Never edit one that has shipped: add the next number instead. */
 export interface Migration {
@@ -17,4 +18,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, localAgents, caseTotals, sync, withdrawnChanges, unconfirmedMutations, historicImport, reportIndexes, bulkPull, addresses, knowledgeBase];
+export const MIGRATIONS: readonly Migration[] = [initial, localAgents, caseTotals, sync, withdrawnChanges, unconfirmedMutations, historicImport, reportIndexes, bulkPull, addresses, knowledgeBase, duplicateLookup];
