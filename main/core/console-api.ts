@@ -15,6 +15,7 @@ import type { WritableDb } from './db/connection';
 import type { CoreDeps, DeskState } from './desk-session';
 import { createAgent, deskInfo, signIn, signOut } from './agents/agents';
 import { findCallers } from './cases/caller-lookup';
+import { addContact } from './cases/case-links';
 import { discardDraft, restoreDraft, saveDraft } from './drafts/drafts';
 import { DomainError } from './errors';
 import { createSyncHandlers } from './sync/sync-operations';
@@ -59,6 +60,7 @@ export function createConsoleHandlers(db: WritableDb, state: DeskState): Console
     updateCase: (input) => updateCase(db, agent(), input),
     transitionCase: (input) => transitionCase(db, agent(), input),
     addNote: (input) => addNote(db, agent(), input),
+    addContact: (input) => addContact(db, agent(), input),
     wrapUpCase: (input) => wrapUpCase(db, agent(), input),
     searchCases: (input) => {
       agent();

@@ -1,5 +1,5 @@
 import { formatReference, newId, type Case, type CaseEvent, type CaseNote } from '../../shared/domain';
-import { MUTATION_SCHEMA_VERSION, type Mutation, type PushedMutation, type PushRequest, type SyncedCase } from '../../shared/sync';
+import { caseIdOf, MUTATION_SCHEMA_VERSION, type Mutation, type PushedMutation, type PushRequest, type SyncedCase } from '../../shared/sync';
 
 /**
  * Valid cases and mutations for the server's tests, the simulation and the benchmark. Every time
@@ -56,12 +56,14 @@ const EVENT_TYPE_OF = {
   addNote: 'note_added',
   wrapUpCase: 'wrapped_up',
   deleteCase: 'updated',
+  addContact: 'contact_added',
+  linkArticle: 'article_linked',
 } as const satisfies Record<Mutation['name'], CaseEvent['type']>;
 
 /** A pushed outbox row; its event is recorded by `actorId` at `at`. */
 export function pushed(mutationId: number, mutation: Mutation, options: { actorId?: string; at?: string; event?: CaseEvent | null } = {}): PushedMutation {
   const at = options.at ?? iso(mutationId * 1000);
-  const caseId = mutation.name === 'createCase' ? mutation.args.case.id : mutation.name === 'addNote' ? mutation.args.note.caseId : mutation.args.id;
+  const caseId = caseIdOf(mutation);
   const event = options.event === undefined ? makeEvent(caseId, EVENT_TYPE_OF[mutation.name], options.actorId ?? 'agent-ana', at) : options.event;
   return { mutationId, schemaVersion: MUTATION_SCHEMA_VERSION, createdAt: Date.parse(at), mutation, event };
 }

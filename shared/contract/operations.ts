@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AgentSchema, CaseNoteSchema, CaseSchema, CatalogSchema, IdSchema, IsoTimeSchema, NewCaseSchema, PersistedIntakeSchema, WrapUpSchema } from '../domain';
+import { AgentSchema, CallerSchema, CaseNoteSchema, ChannelSchema, ContactReasonSchema, HandleTimeSchema, CaseSchema, CatalogSchema, IdSchema, IsoTimeSchema, NewCaseSchema, PersistedIntakeSchema, WrapUpSchema } from '../domain';
 import {
   CaseChangesSchema,
   CaseDetailSchema,
@@ -54,6 +54,15 @@ export const consoleApi = {
   transitionCase: op(
     z.object({ id: IdSchema, expectedVersion: z.number().int().min(1).optional(), event: StatusEventSchema }).strict(),
     CaseSchema,
+    true,
+  ),
+  /**
+   * Records this interaction on an existing case instead of opening another: the caller again about
+   * an open case, or a second report of the same problem. The id is the interaction's.
+   */
+  addContact: op(
+    z.object({ id: IdSchema, caseId: IdSchema, channel: ChannelSchema, caller: CallerSchema, reason: ContactReasonSchema, handleTime: HandleTimeSchema }).strict(),
+    z.object({ caseId: IdSchema, reference: z.string(), callerCount: z.number().int().min(1) }),
     true,
   ),
   addNote: op(z.object({ caseId: IdSchema, body: requiredText(10_000) }).strict(), CaseNoteSchema, true),

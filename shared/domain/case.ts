@@ -70,7 +70,12 @@ export const CaseNoteSchema = z.object({
 });
 export type CaseNote = z.infer<typeof CaseNoteSchema>;
 
-export const CASE_EVENT_TYPES = ['created', 'updated', 'status_changed', 'note_added', 'wrapped_up'] as const;
+/**
+ * contact_added: another interaction about an existing case (the caller phoned again, or a second
+ * resident reported the same problem) — each one raises the case's caller count. article_linked:
+ * the knowledge-base article the specialist answered from.
+ */
+export const CASE_EVENT_TYPES = ['created', 'updated', 'status_changed', 'note_added', 'wrapped_up', 'contact_added', 'article_linked'] as const;
 export const CaseEventSchema = z.object({
   id: IdSchema,
   caseId: IdSchema,
@@ -81,6 +86,33 @@ export const CaseEventSchema = z.object({
   after: z.record(z.string(), z.unknown()).nullable(),
 });
 export type CaseEvent = z.infer<typeof CaseEventSchema>;
+
+/** Why an interaction was recorded on an existing case instead of opening a new one. */
+export const CONTACT_REASONS = ['repeat_contact', 'duplicate_report'] as const;
+export const ContactReasonSchema = z.enum(CONTACT_REASONS);
+export type ContactReason = z.infer<typeof ContactReasonSchema>;
+
+/** One more interaction about an existing case: what a contact_added event records. */
+export const CaseContactSchema = z.object({
+  id: IdSchema,
+  caseId: IdSchema,
+  channel: ChannelSchema,
+  caller: CallerSchema,
+  reason: ContactReasonSchema,
+  agentId: z.string().min(1),
+  deskCode: DeskCodeSchema,
+  at: IsoTimeSchema,
+  handleTime: HandleTimeSchema,
+});
+export type CaseContact = z.infer<typeof CaseContactSchema>;
+
+/** The knowledge-base article a case was answered from: what an article_linked event records. */
+export const ArticleLinkSchema = z.object({
+  caseId: IdSchema,
+  articleId: z.string().min(1).max(64),
+  title: z.string().trim().min(1).max(200),
+});
+export type ArticleLink = z.infer<typeof ArticleLinkSchema>;
 
 export { PhoneSchema };
 
@@ -99,6 +131,8 @@ export const NewCaseSchema = z.object({
   location: LocationSchema.nullable(),
   answers: AnswersSchema,
   description: z.string().max(10_000, 'must be at most 10,000 characters'),
+  /** The knowledge-base article the specialist answered from, if any: recorded as an article_linked event. */
+  article: z.object({ id: z.string().min(1).max(64), title: z.string().trim().min(1).max(200) }).strict().optional(),
 });
 export type NewCase = z.infer<typeof NewCaseSchema>;
 

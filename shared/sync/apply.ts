@@ -81,6 +81,13 @@ export function applyMutation(state: CaseState | null, mutation: Mutation, conte
       if (state.deleted) return unchanged();
       return { outcome: 'applied', next: null, note: mutation.args.note, conflicts: [] };
     }
+    case 'addContact':
+    case 'linkArticle': {
+      // Nothing of the case changes: the mutation's event is the record (a union by id, like notes).
+      const caseId = mutation.name === 'addContact' ? mutation.args.contact.caseId : mutation.args.caseId;
+      if (!state) return reject(`case ${caseId} does not exist`);
+      return unchanged();
+    }
     case 'deleteCase': {
       if (!state) return reject(`case ${mutation.args.id} does not exist`);
       if (context.role === 'specialist') return reject('deleting a case needs the lead role');

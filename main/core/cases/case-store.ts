@@ -51,8 +51,10 @@ export function replaceCase(db: WritableDb, c: Case, expectedVersion: number): v
 }
 
 export interface EventRecord {
+  /** Given when the event's id must be the interaction's (a contact saved twice is recorded once). */
+  id?: string;
   caseId: string;
-  type: 'created' | 'updated' | 'status_changed' | 'note_added' | 'wrapped_up';
+  type: CaseEvent['type'];
   actorId: string;
   at: number;
   before: Record<string, unknown> | null;
@@ -62,7 +64,7 @@ export interface EventRecord {
 /** Appends an audit event and returns it as the sync protocol carries it (with its new id). */
 export function recordEvent(db: WritableDb, event: EventRecord): CaseEvent {
   const recorded: CaseEvent = {
-    id: newId(),
+    id: event.id ?? newId(),
     caseId: event.caseId,
     type: event.type,
     actorId: event.actorId,

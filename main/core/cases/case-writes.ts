@@ -17,6 +17,7 @@ import type { WritableDb } from '../db/connection';
 import { localDay, type CoreDeps } from '../desk-session';
 import { DomainError } from '../errors';
 import { appendMutation } from '../outbox';
+import { recordArticleLink } from './case-links';
 import { caseFromRow } from './case-row';
 import { diffCase, findCaseRow, insertCase, insertNote, keepServerBase, loadCase, recordEvent, replaceCase } from './case-store';
 import { nextReference } from './references';
@@ -81,6 +82,7 @@ export function createCase(db: WritableDb, deps: CoreDeps, input: NewCase): Case
     const event = recordEvent(db, { caseId: created.id, type: 'created', actorId: session.agent.id, at, before: null, after: { reference: created.reference } });
     indexCase(db, seq, created, '');
     appendMutation(db, { mutation: { name: 'createCase', args: { case: created } }, event, role: session.agent.role, at });
+    if (input.article) recordArticleLink(db, deps, { caseId: created.id, articleId: input.article.id, title: input.article.title }, at);
     return created;
   })();
 }

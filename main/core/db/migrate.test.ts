@@ -97,4 +97,29 @@ describe('migrations', () => {
     expect(() => raw.prepare('UPDATE sync_state SET pull_cursor = 4').run()).toThrow(/never move back/);
     raw.close();
   });
+
+  it('0013 keeps every audit event, append-only, and accepts the contact and article events', () => {
+    const raw = new Database(file);
+    raw.pragma('foreign_keys = ON');
+    migrate(raw, MIGRATIONS.slice(0, 12));
+    raw.prepare("INSERT INTO cases (id, reference, desk_code, agent_id, channel, kind, service_code, department_code, priority, status, caller_anonymous, created_at, updated_at) VALUES ('case-a', 'D07-261127-0001', 'D07', 'agent', 'phone', 'information', 'general-information', 'call-centre', 'normal', 'new', 1, 1, 1)").run();
+    const event = raw.prepare("INSERT INTO case_events (id, case_id, type, actor_id, at, before, after) VALUES (?, 'case-a', ?, 'agent', ?, NULL, ?)");
+    event.run('event-1', 'created', 1, '{"reference":"D07-261127-0001"}');
+    event.run('event-2', 'note_added', 2, '{"noteId":"note-1"}');
+    expect(() => event.run('event-x', 'contact_added', 3, '{}')).toThrow(/CHECK/);
+    const before = raw.prepare('SELECT * FROM case_events ORDER BY seq').all();
+    migrate(raw, MIGRATIONS);
+    expect(raw.prepare('SELECT * FROM case_events ORDER BY seq').all()).toEqual(before);
+    event.run('event-3', 'contact_added', 3, '{"reason":"repeat_contact"}');
+    event.run('event-4', 'article_linked', 4, '{"articleId":"kb-1","title":"Garbage day"}');
+    expect(() => event.run('event-5', 'teleported', 5, '{}')).toThrow(/CHECK/);
+    expect(() => raw.prepare("UPDATE case_events SET type = 'updated' WHERE id = 'event-1'").run()).toThrow(/append-only/);
+    expect(() => raw.prepare("DELETE FROM case_events WHERE id = 'event-1'").run()).toThrow(/append-only/);
+    expect(raw.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'case_events' AND sql IS NOT NULL ORDER BY name").pluck().all()).toEqual([
+      'case_events_article_links',
+      'case_events_by_case',
+    ]);
+    expect(raw.pragma('foreign_key_check')).toEqual([]);
+    raw.close();
+  });
 });

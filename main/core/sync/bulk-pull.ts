@@ -93,7 +93,8 @@ export function finishBulkPull(db: WritableDb): Promise<void> {
         const index = statement(db, "SELECT name, sql FROM bulk_pull_steps WHERE name <> 'search' LIMIT 1").get() as { name: string; sql: string } | undefined;
         if (!index) break;
         db.transaction(() => {
-          db.exec(index.sql);
+          // IF NOT EXISTS: a migration that rebuilt the table since may have made the index already.
+          db.exec(index.sql.replace(/^CREATE (UNIQUE )?INDEX /i, 'CREATE $1INDEX IF NOT EXISTS '));
           statement(db, 'DELETE FROM bulk_pull_steps WHERE name = ?').run(index.name);
         })();
         await yieldToConsole();

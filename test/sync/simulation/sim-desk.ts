@@ -139,6 +139,12 @@ export class SimDesk {
         changes: this.random.chance(0.5) ? { priority: this.random.pick(['low', 'normal', 'high', 'urgent'] as const) } : { description: `${c.description.slice(0, 40)} / ${label}` },
       });
     }
+    if (roll < 0.57) {
+      // Another interaction about this case (a repeat caller or a second report): an event, like a note, a union by id.
+      const reason = this.random.chance(0.5) ? 'repeat_contact' : 'duplicate_report';
+      const id = this.random.uuidv7(this.clock.now);
+      return desk.call('addContact', { id, caseId: c.id, channel: 'phone', caller: { anonymous: true }, reason, handleTime: { talkMs: 30_000, holdMs: 0, wrapUpMs: 0 } });
+    }
     if (roll < 0.65) return desk.call('addNote', { caseId: c.id, body: `Note ${label}` });
     if (roll < 0.75 && c.status === 'new') {
       return desk.call('wrapUpCase', { caseId: c.id, disposition: 'answered', note: `Wrapped ${label}`, handleTime: { talkMs: 60_000, holdMs: 0, wrapUpMs: 5_000 } });
@@ -154,7 +160,8 @@ export class SimDesk {
     const id = this.random.uuidv7(this.clock.now); // the same ids whatever the desk clocks say
     const label = `${this.config.deskCode}#${this.step}`;
     if (this.random.chance(0.5)) {
-      return { id, channel: 'phone', kind: 'information', serviceCode: 'general-information', caller: { anonymous: true }, location: null, answers: {}, description: `Question ${label}` };
+      const article = this.random.chance(0.3) ? { article: { id: 'kb-collection-days', title: 'Collection days' } } : {};
+      return { id, channel: 'phone', kind: 'information', serviceCode: 'general-information', caller: { anonymous: true }, location: null, answers: {}, description: `Question ${label}`, ...article };
     }
     return {
       id,

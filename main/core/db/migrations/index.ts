@@ -10,6 +10,7 @@ import { bulkPull } from './0009-bulk-pull';
 import { addresses } from './0010-addresses';
 import { knowledgeBase } from './0011-knowledge-base';
 import { duplicateLookup } from './0012-duplicate-lookup';
+import { contactsAndArticles } from './0013-contacts-and-articles';
 
 /** A numbered schema change. Never edit one that has shipped: add the next number instead. */
 export interface Migration {
@@ -18,4 +19,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, localAgents, caseTotals, sync, withdrawnChanges, unconfirmedMutations, historicImport, reportIndexes, bulkPull, addresses, knowledgeBase, duplicateLookup];
+export const MIGRATIONS: readonly Migration[] = [initial, localAgents, caseTotals, sync, withdrawnChanges, unconfirmedMutations, historicImport, reportIndexes, bulkPull, addresses, knowledgeBase, duplicateLookup, contactsAndArticles];

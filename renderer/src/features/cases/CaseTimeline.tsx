@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { NOTHING, describeValue, fieldLabel, type Names } from './describe';
 import { formatDateTime } from './format';
-import { STATUS_LABELS, humanize } from '../../components/labels';
+import { CHANNEL_LABELS, STATUS_LABELS, humanize } from '../../components/labels';
 import type { FieldChange, TimelineEntry } from './timeline';
 
 const EVENT_NOTES: Record<string, string> = { RESOLVE: 'Resolution', REOPEN: 'Reason', CANCEL: 'Reason' };
@@ -55,6 +55,13 @@ function describe(entry: TimelineEntry, names: Names): { title: string; body: Re
         ) : null,
       };
     }
+    case 'contact': {
+      const who = entry.callerName ?? 'An anonymous caller';
+      const how = entry.channel ? ` (${CHANNEL_LABELS[entry.channel].toLowerCase()})` : '';
+      return { title: entry.reason === 'duplicate_report' ? `${who} reported the same problem${how}` : `${who} contacted us again${how}`, body: null };
+    }
+    case 'article':
+      return { title: `Answered from the article “${entry.title ?? 'unknown'}”`, body: null };
     case 'note':
       return {
         title: 'Note',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { StatusEventTypeSchema } from '../../../../shared/contract';
-import { CaseStatusSchema, type CaseEvent, type CaseNote, type CaseStatus } from '../../../../shared/domain';
+import { CallerSchema, CaseStatusSchema, ChannelSchema, ContactReasonSchema, type CaseEvent, type CaseNote, type CaseStatus, type Channel, type ContactReason } from '../../../../shared/domain';
 
 export interface FieldChange {
   field: string;
@@ -18,7 +18,9 @@ export type TimelineEntry =
   | (Base & { type: 'created'; reference: string | null })
   | (Base & { type: 'updated' | 'wrapped_up'; changes: FieldChange[] })
   | (Base & { type: 'status_changed'; from: CaseStatus | null; to: CaseStatus | null; event: string | null; note: string | null })
-  | (Base & { type: 'note'; body: string | null });
+  | (Base & { type: 'note'; body: string | null })
+  | (Base & { type: 'contact'; channel: Channel | null; callerName: string | null; reason: ContactReason | null })
+  | (Base & { type: 'article'; title: string | null });
 
 // Audit records are plain JSON written by main; read only what each kind of entry needs.
 const StatusAfterSchema = z.object({
@@ -29,6 +31,8 @@ const StatusAfterSchema = z.object({
 const StatusBeforeSchema = z.object({ status: CaseStatusSchema.optional() });
 const NoteAddedSchema = z.object({ noteId: z.string() });
 const CreatedSchema = z.object({ reference: z.string() });
+const ContactAfterSchema = z.object({ channel: ChannelSchema, caller: CallerSchema, reason: ContactReasonSchema });
+const ArticleAfterSchema = z.object({ title: z.string() });
 
 function changesOf(event: CaseEvent): FieldChange[] {
   const before = event.before ?? {};
@@ -64,6 +68,13 @@ export function buildTimeline(events: readonly CaseEvent[], notes: readonly Case
           note: after?.note ?? null,
         };
       }
+      case 'contact_added': {
+        const contact = ContactAfterSchema.safeParse(event.after).data;
+        const caller = contact?.caller;
+        return { ...base, type: 'contact', channel: contact?.channel ?? null, callerName: caller && !caller.anonymous ? caller.name : null, reason: contact?.reason ?? null };
+      }
+      case 'article_linked':
+        return { ...base, type: 'article', title: ArticleAfterSchema.safeParse(event.after).data?.title ?? null };
       case 'note_added': {
         const noteId = NoteAddedSchema.safeParse(event.after).data?.noteId;
         const note = noteId === undefined ? undefined : notesById.get(noteId);
