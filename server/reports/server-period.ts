@@ -3,6 +3,7 @@ import {
   firstCaseWindows,
   localDatesWindow,
   monthsOf,
+  type ArticleUseRow,
   type MonthChannelCount,
   type PeriodGroupRow,
   type PeriodReport,
@@ -28,6 +29,18 @@ SELECT
   (SELECT coalesce(json_agg(m), '[]') FROM (
     SELECT (width_bucket(created_ms, $5::float8[]) - 1)::int AS month, d->>'channel' AS channel, count(*)::int AS count
     FROM period GROUP BY 1, 2) AS m) AS monthly`;
+
+/** Answers per article: the article_linked events of the period on the team's live cases. */
+const ARTICLE_USES = `
+WITH ${SCOPED_CASES},
+links AS (
+  SELECT e.data::jsonb AS ev FROM case_events AS e JOIN scoped AS s ON e.case_id = s.d->>'id'
+  WHERE e.tenant = $1 AND e.data::jsonb->>'type' = 'article_linked'
+)
+SELECT ev->'after'->>'articleId' AS "articleId", max(ev->'after'->>'title') AS title, count(*)::int AS count
+FROM links
+WHERE round(extract(epoch FROM (ev->>'at')::timestamptz) * 1000)::float8 >= $3 AND round(extract(epoch FROM (ev->>'at')::timestamptz) * 1000)::float8 < $4
+GROUP BY 1`;
 
 const FIRST_MONTHS = `
 WITH ${SCOPED_CASES}
@@ -58,8 +71,9 @@ export async function serverPeriodReport(db: Queryable, tenant: string, scope: R
   const groups = grouped?.groups ?? [];
   const windows = firstCaseWindows(groups, months);
   const firstMonth = windows.length === 0 ? [] : await db.query<{ channel: PeriodGroupRow['channel']; count: number }>(FIRST_MONTHS, [tenant, deskCodes, JSON.stringify(windows)]);
+  const articles = await db.query<ArticleUseRow>(ARTICLE_USES, [tenant, deskCodes, window.from, window.to]);
   return buildPeriodReport(
-    { groups, monthly: grouped?.monthly ?? [], firstMonth },
+    { groups, monthly: grouped?.monthly ?? [], firstMonth, articles },
     { period: { from: input.from, to: input.to }, window, months, timeZone: input.timeZone, generatedAt: input.now, top: input.top, scope, labels },
   );
 }

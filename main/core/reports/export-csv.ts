@@ -79,6 +79,7 @@ function periodRows(r: PeriodReport): CsvRow[] {
       share_percent: share(c.share),
       note: c.sinceFirstCase && c.firstCaseAt ? `${share(c.sinceFirstCase.share)}% of ${c.sinceFirstCase.total} since its first case on ${localTime(c.firstCaseAt, r.timeZone, 'yyyy-LL-dd')}` : '',
     })),
+    ...r.answeredFromArticles.map((a) => ({ section: 'Answered from article', code: a.articleId, label: a.title, count: a.count })),
   ];
 }
 

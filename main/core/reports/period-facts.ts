@@ -1,5 +1,5 @@
 import { CHANNELS, type Channel } from '../../../shared/domain';
-import { firstCaseWindows, type MonthWindow, type PeriodFacts, type PeriodGroupRow, type Window } from '../../../shared/domain/reports';
+import { firstCaseWindows, type ArticleUseRow, type MonthWindow, type PeriodFacts, type PeriodGroupRow, type Window } from '../../../shared/domain/reports';
 import type { ReadableDb } from '../db/connection';
 import { statement } from '../db/statements';
 import { indexedBy } from './report-indexes';
@@ -32,5 +32,13 @@ export function periodFacts(db: ReadableDb, window: Window, months: readonly Mon
     channel: span.channel,
     count: present.reduce((sum, channel) => sum + count(channel, span), 0),
   }));
-  return { groups, monthly, firstMonth };
+  // Answers per article: the article_linked events of the period, through their own partial index.
+  const articles = statement(
+    db,
+    `SELECT json_extract(e.after, '$.articleId') AS articleId, max(json_extract(e.after, '$.title')) AS title, count(*) AS count
+     FROM case_events AS e INDEXED BY case_events_article_links JOIN cases ON cases.id = e.case_id
+     WHERE e.type = 'article_linked' AND e.at >= @from AND e.at < @to AND cases.deleted_at IS NULL AND ${scope.clause}
+     GROUP BY 1`,
+  ).all({ ...scope.params, from: window.from, to: window.to }) as ArticleUseRow[];
+  return { groups, monthly, firstMonth, articles };
 }

@@ -97,6 +97,24 @@ describe('period report (on the indexes of migration 8)', () => {
     expect(r.byDepartment).toEqual({ rows: [], others: { count: 0, items: 0 } });
   });
 
+  it('counts the cases answered from each article, within the period and the scope', async () => {
+    const link = desk.db.prepare("INSERT INTO case_events (id, case_id, type, actor_id, at, before, after) VALUES (?, ?, 'article_linked', 'agent-lee', ?, NULL, ?)");
+    const cases = desk.db.prepare("SELECT id FROM cases WHERE desk_code = 'D07' AND deleted_at IS NULL ORDER BY seq").pluck().all() as string[];
+    const other = desk.db.prepare("SELECT id FROM cases WHERE desk_code <> 'D07' LIMIT 1").pluck().get() as string;
+    const body = (id: string, title: string) => JSON.stringify({ articleId: id, title });
+    link.run('link-1', cases[0], localMs('2026-03-01 10:00'), body('kb-days', 'Collection days'));
+    link.run('link-2', cases[1], localMs('2026-04-01 10:00'), body('kb-days', 'Collection days'));
+    link.run('link-3', cases[2], localMs('2026-05-01 10:00'), body('kb-bill', 'Paying a utility bill'));
+    link.run('link-4', cases[3], localMs('2027-02-01 10:00'), body('kb-bill', 'Paying a utility bill')); // after the period
+    link.run('link-5', other, localMs('2026-05-01 10:00'), body('kb-bill', 'Paying a utility bill')); // another desk's case
+    const r = await report(desk, { from: '2026-01-01', to: '2026-12-31' });
+    expect(r.answeredFromArticles).toEqual([
+      { articleId: 'kb-days', title: 'Collection days', count: 2 },
+      { articleId: 'kb-bill', title: 'Paying a utility bill', count: 1 },
+    ]);
+    expect((await report(desk, { from: '2026-01-01', to: '2026-12-31', top: 1 })).answeredFromArticles).toHaveLength(1);
+  });
+
   it('is for leads and admins only', async () => {
     desk.signIn(SPECIALIST);
     const refused = await desk.call('periodReport', { from: '2026-01-01', to: '2026-12-31' });

@@ -35,11 +35,22 @@ export interface FirstMonthCount {
   count: number;
 }
 
+/** Article links in the period, counted per article (title as recorded at the time). */
+export interface ArticleUseRow {
+  articleId: string;
+  title: string;
+  count: number;
+}
+
 export interface PeriodFacts {
   groups: readonly PeriodGroupRow[];
   monthly: readonly MonthChannelCount[];
   firstMonth: readonly FirstMonthCount[];
+  articles: readonly ArticleUseRow[];
 }
+
+const mostUsed = (rows: readonly ArticleUseRow[], top: number): ArticleUseRow[] =>
+  [...rows].sort((a, b) => b.count - a.count || a.title.localeCompare(b.title)).slice(0, top).map(({ articleId, title, count }) => ({ articleId, title, count }));
 
 export interface PeriodContext {
   period: { from: string; to: string };
@@ -149,5 +160,6 @@ export function buildPeriodReport(facts: PeriodFacts, context: PeriodContext): P
     busiestMonth: busiest ? { month: busiest.month, label: busiest.label, count: busiest.count } : null,
     byChannel,
     firstContact: { count: firstContact, of: wrappedUp, rate: rateOf(firstContact, wrappedUp), filter: { firstContact: true }, missedFilter: { firstContact: false } },
+    answeredFromArticles: mostUsed(facts.articles, top),
   };
 }

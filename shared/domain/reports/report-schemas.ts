@@ -175,5 +175,7 @@ export const PeriodReportSchema = z.object({
   busiestMonth: z.object({ month: MonthKeySchema, label: z.string(), count }).nullable(),
   byChannel: z.array(ChannelRowSchema),
   firstContact: RateFigureSchema,
+  /** Cases answered from each knowledge-base article (their article_linked events in the period), most used first, top N. */
+  answeredFromArticles: z.array(z.object({ articleId: z.string(), title: z.string(), count })),
 });
 export type PeriodReport = z.infer<typeof PeriodReportSchema>;

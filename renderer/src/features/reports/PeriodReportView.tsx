@@ -114,6 +114,33 @@ function PeriodReportBody({ report, stale, onDrill }: { report: PeriodReport; st
           others={report.topServiceTypes.others}
           onDrill={drill}
         />
+        <table className="report-table">
+          <caption>Answered from knowledge-base articles</caption>
+          <thead>
+            <tr>
+              <th scope="col">Article</th>
+              <th scope="col" className="num">
+                Cases
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.answeredFromArticles.length === 0 ? (
+              <tr>
+                <td colSpan={2} className="muted">
+                  No case in this period was linked to an article.
+                </td>
+              </tr>
+            ) : (
+              report.answeredFromArticles.map((a) => (
+                <tr key={a.articleId}>
+                  <th scope="row">{a.title}</th>
+                  <td className="num">{formatCount(a.count)}</td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
       </div>
     </div>
   );
