@@ -94,6 +94,16 @@ function periodPages(pdf: PdfWriter, r: PeriodReport): void {
     ],
     r.byMonth.map((m) => [m.label, count(m.count), count(m.byChannel.phone ?? 0), count(m.byChannel.walk_in ?? 0), count(m.byChannel.chat ?? 0)]),
   );
+  if (r.answeredFromArticles.length > 0) {
+    pdf.heading('Answered from knowledge-base articles', 60);
+    pdf.table(
+      [
+        { header: 'Article', width: 360 },
+        { header: 'Cases', width: 90, align: 'right' },
+      ],
+      r.answeredFromArticles.map((a) => [a.title, count(a.count)]),
+    );
+  }
 }
 
 export function reportPdf(report: AnyReport): Promise<Buffer> {
