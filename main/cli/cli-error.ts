@@ -20,6 +20,8 @@ export const USAGE = `civicdesk — the CivicDesk desk command line
       Load cases from a previous system (columns in docs/import.md); all rows or none, or the good ones with --skip-bad.
   civicdesk report --from DATE --to DATE [--format json|csv|pdf] [--out FILE] [--top N] [--data DIR | --server URL --tenant SLUG --username NAME]
       The period report (docs/team-lead-guide.md) of this desk, or of your team from the server (password: CIVICDESK_PASSWORD).
+  civicdesk addresses import FILE.csv [--data DIR | --server URL --tenant SLUG --username NAME]
+      Load the city's address list (columns in docs/addresses.md) into this desk, or, as an admin, into the server for every desk.
 
   --data DIR defaults to the per-user application data folder (e.g. ~/.config/CivicDesk).
 `;

@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { backupCommand, checkCommand, seedCommand } from './commands';
 import { CliError, USAGE } from './cli-error';
+import { addressesImportCommand } from './addresses-command';
 import { importCommand } from './import-command';
 import { reportCommand } from './report-command';
 
@@ -18,6 +19,11 @@ const COMMANDS: Record<string, { run: Command; options: ParseArgsConfig['options
     run: importCommand,
     positionals: 1,
     options: { data: { type: 'string' }, file: { type: 'string' }, 'skip-bad': { type: 'boolean' }, rejects: { type: 'string' }, json: { type: 'boolean' } },
+  },
+  'addresses import': {
+    run: addressesImportCommand,
+    positionals: 1,
+    options: { data: { type: 'string' }, server: { type: 'string' }, tenant: { type: 'string' }, username: { type: 'string' } },
   },
   report: {
     run: reportCommand,
@@ -41,10 +47,11 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return first ? 0 : 2;
   }
-  const name = first === 'db' ? `db ${second ?? ''}` : first;
+  const grouped = first === 'db' || first === 'addresses';
+  const name = grouped ? `${first} ${second ?? ''}` : first;
   const command = COMMANDS[name];
   if (!command) throw new CliError(`unknown command '${name.trim()}'. Run 'civicdesk help' for the list of commands`, 2);
-  const rest = argv.slice(first === 'db' ? 2 : 1);
+  const rest = argv.slice(grouped ? 2 : 1);
   let values;
   let positionals: string[];
   try {

@@ -72,6 +72,10 @@ const BAD_INPUTS: Record<OperationName, { input: unknown; field: string }[]> = {
     { input: { id: newId(), event: { type: 'RESOLVE', note: '   ' } }, field: 'event.note' },
     { input: { id: newId(), event: { type: 'CANCEL', reason: '' } }, field: 'event.reason' },
   ],
+  lookupAddress: [
+    { input: { query: 5 }, field: 'query' },
+    { input: { query: '1', limit: 50 }, field: 'limit' },
+  ],
   addContact: [
     { input: { id: newId(), caseId: newId(), channel: 'phone', caller: { anonymous: true }, reason: 'repeat_contact', handleTime: { talkMs: 1, holdMs: 0, wrapUpMs: 0 } }, field: 'id' },
     { input: { id: newId(), caseId: newId(), channel: 'fax', caller: { anonymous: true }, reason: 'repeat_contact', handleTime: { talkMs: 1, holdMs: 0, wrapUpMs: 0 } }, field: 'channel' },

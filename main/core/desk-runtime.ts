@@ -8,6 +8,7 @@ import { runIdleMaintenance } from './db/maintenance';
 import type { DeskState } from './desk-session';
 import { ensureDeskCode } from './desk-settings';
 import { deskCatalog } from './import/catalog-additions';
+import { warmAddressLookup } from './addresses/address-lookup';
 import { bulkPullUnderway, finishBulkPull } from './sync/bulk-pull';
 import type { FetchLike } from './sync/server-api';
 import { SyncClient, type SyncClock } from './sync/sync-client';
@@ -76,6 +77,15 @@ export function openDeskRuntime(options: DeskRuntimeOptions): DeskRuntime {
     fetch: (options.sync && options.sync.fetch) || fetchWithTimeout,
   };
   const sync = options.sync === false ? null : startSync(db, state, options.sync ?? {}, log);
+  // The address list's street index, built after the first paint rather than on the first keystroke.
+  const warm = setTimeout(() => {
+    try {
+      warmAddressLookup(db);
+    } catch (error) {
+      log('preparing the address lookup failed', error);
+    }
+  }, 1_000);
+  warm.unref();
   // A first pull the desk was closed in the middle of: its indexes and search entries are built now, in the background.
   if (bulkPullUnderway(db)) finishBulkPull(db).catch((error: unknown) => log('finishing the first pull failed', error));
   const check = quickCheckInBackground(file, options.integrityCheckDelayMs ?? 5_000);
@@ -107,6 +117,7 @@ export function openDeskRuntime(options: DeskRuntimeOptions): DeskRuntime {
       sync?.stop();
       check.stop();
       if (timer) clearInterval(timer);
+      clearTimeout(warm);
       db.close();
     },
   };

@@ -1,6 +1,24 @@
+import { AddressChangesSchema, ADDRESS_PAGE_DEFAULT } from '../../../shared/domain/addresses';
 import type { ReferenceSession } from '../sync/reference-data';
+import { addressListState, applyAddressChanges } from './address-store';
+import { warmAddressLookup } from './address-lookup';
 
-/** Brings the desk's copy of the city's address list up to date; returns how many addresses changed. */
-export async function pullAddresses(_session: ReferenceSession): Promise<number> {
-  return 0;
+/**
+ * Brings the desk's copy of the city's address list up to date; returns how many addresses
+ * changed. One GET with the desk's own cursor (the list's version it holds) when nothing changed;
+ * otherwise page after page, each applied with its cursor in one transaction, so a desk that stops
+ * midway resumes where it was. Removed addresses arrive as tombstones.
+ */
+export async function pullAddresses(session: ReferenceSession, pageLimit = ADDRESS_PAGE_DEFAULT): Promise<number> {
+  let cursor = addressListState(session.db).cursor;
+  let changed = 0;
+  for (;;) {
+    const page = await session.get(`/addresses/changes?cursor=${cursor}&limit=${pageLimit}`, AddressChangesSchema);
+    if (session.isStopped()) return changed;
+    changed += applyAddressChanges(session.db, page, cursor, Date.now());
+    cursor = page.cursor;
+    if (!page.hasMore) break;
+  }
+  if (changed > 0) warmAddressLookup(session.db);
+  return changed;
 }

@@ -3,6 +3,7 @@ import { PRIORITIES, type Priority } from '../../../../shared/domain';
 import type { IntakeContext } from '../../../../shared/workflow';
 import { Keys } from '../../components/Kbd';
 import { KIND_LABELS } from '../../components/labels';
+import { AddressField } from '../addresses/AddressField';
 import { QuestionField } from './QuestionField';
 import type { IntakeSend } from './use-intake';
 
@@ -65,30 +66,15 @@ export function DetailsStep({ send, context }: { send: IntakeSend; context: Inta
           />
         ))}
       </div>
-      <div className="field" data-field>
-        <label htmlFor="location" className={enforce && type.locationRequired ? 'required' : ''}>
-          Location (address or landmark)
-        </label>
-        <input
-          id="location"
-          data-focus-target="location"
-          aria-invalid={issues.location ? true : undefined}
-          aria-describedby={issues.location ? 'location-error' : undefined}
-          value={context.location?.addressText ?? ''}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter' && !event.ctrlKey) {
-              event.preventDefault();
-              focusNext(form.current, locationIndex);
-            }
-          }}
-          onChange={(event) => send({ type: 'SET_LOCATION', location: event.target.value.trim() ? { addressText: event.target.value } : null })}
-        />
-        {issues.location && (
-          <span id="location-error" className="error">
-            Required: where is it?
-          </span>
-        )}
-      </div>
+      <AddressField
+        id="location"
+        label="Location (address or landmark)"
+        required={enforce && type.locationRequired}
+        value={context.location}
+        onChange={(location) => send({ type: 'SET_LOCATION', location })}
+        onDone={() => focusNext(form.current, locationIndex)}
+        {...(issues.location ? { error: 'Required: where is it?' } : {})}
+      />
       <div className="field" data-field>
         <label htmlFor="description">What the caller said</label>
         <textarea

@@ -1,0 +1,5 @@
+export * from './address-query';
+export * from './address-record';
+export * from './address-tokens';
+export * from './address-wire';
+export * from './street-match';
