@@ -6,7 +6,9 @@ import { APP_SCHEME } from './app-origin';
 import { appPaths } from './app-paths';
 import { serveRendererRequest } from './app-protocol';
 import { createIpcDispatcher, createSenderCheck, registerIpcHandlers } from './ipc';
-import { deepLinkIn } from './launch-arguments';
+import { parseScreenPop } from '../../shared/domain/screen-pop';
+import { DEEP_LINK_SCHEME, devProtocolClient, screenPopIn } from './launch-arguments';
+import { createScreenPopDelivery, listenForScreenPopReady } from './screen-pop';
 import { createMainWindow, lockDownWebContents } from './window';
 
 const log = (message: string, error?: unknown): void => {
@@ -21,11 +23,8 @@ protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
 ]);
 
-/** A link or argument a launch brought: logged for now, as the contract has no pushed events yet. */
-function handleLaunchArguments(argv: readonly string[]): void {
-  const link = deepLinkIn(argv);
-  if (link) log(`opened with ${link}`);
-}
+// Screen-pops (docs/screen-pop.md) wait here until the console listens; malformed ones are logged.
+const screenPops = createScreenPopDelivery(log);
 
 function fail(title: string, error: unknown): void {
   log(title, error);
@@ -37,25 +36,38 @@ function start(): void {
   let window: BrowserWindow | null = null;
   let windowContentsId: number | undefined;
   let runtime: DeskRuntime | null = null;
+  const isTrustedSender = createSenderCheck(() => windowContentsId);
 
   const openWindow = (paths: ReturnType<typeof appPaths>): void => {
     const created = createMainWindow({ preloadFile: paths.preloadFile, windowStateFile: paths.windowStateFile, log });
     window = created;
     windowContentsId = created.webContents.id;
+    // A reload or a crash drops the page's listener; pops wait until the new page listens.
+    created.webContents.on('did-start-loading', () => screenPops.notReady());
     created.on('closed', () => {
       if (window === created) [window, windowContentsId] = [null, undefined];
+      screenPops.notReady();
     });
   };
 
   // A second launch (a desktop shortcut clicked again, a civicdesk:// link) exits at once and
   // hands its arguments here: the specialist gets the window they already have.
-  app.on('second-instance', (_event, argv) => {
+  const bringToFront = (): void => {
     if (window && !window.isDestroyed()) {
       if (window.isMinimized()) window.restore();
       window.show();
       window.focus();
     }
-    handleLaunchArguments(argv);
+  };
+  app.on('second-instance', (_event, argv) => {
+    bringToFront();
+    screenPops.accept(screenPopIn(argv), 'a second launch');
+  });
+  // macOS hands a clicked link to the running app as an event, also at a first launch (before ready).
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    bringToFront();
+    screenPops.accept(parseScreenPop(url), 'open-url');
   });
   app.on('web-contents-created', (_event, contents) => lockDownWebContents(contents, log));
   app.on('window-all-closed', () => app.quit());
@@ -80,15 +92,20 @@ function start(): void {
       }
       const dispatch = createIpcDispatcher({
         call: runtime.call,
-        isTrustedSender: createSenderCheck(() => windowContentsId),
+        isTrustedSender,
         log,
       });
       registerIpcHandlers(ipcMain, dispatch);
+      listenForScreenPopReady(ipcMain, { isTrustedSender, delivery: screenPops, log });
+      const dev = devProtocolClient(process.defaultApp ?? false, process.execPath, process.argv);
+      if (!(dev ? app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, dev.path, dev.args) : app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME))) {
+        log('could not register as the civicdesk: link handler; the installer’s registration still applies');
+      }
       openWindow(paths);
       app.on('activate', () => {
         if (!window) openWindow(paths);
       });
-      handleLaunchArguments(process.argv);
+      screenPops.accept(screenPopIn(process.argv), 'the command line');
     })
     .catch((error: unknown) => fail('CivicDesk could not start', error));
 }

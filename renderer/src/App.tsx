@@ -29,6 +29,7 @@ export function App() {
   const [theme, toggleTheme] = useTheme();
   const sync = useSyncStatus(desk?.sync ?? null);
 
+  const showIntake = useCallback(() => setView({ name: 'intake' }), []);
   const refreshDesk = useCallback(() => {
     firstAnswer('deskInfo').then(setDesk, (error: unknown) => setFailure(String(error)));
   }, []);
@@ -102,7 +103,13 @@ export function App() {
           )}
           {/* The intake stays mounted while browsing cases, so a call in progress is never lost. */}
           <div hidden={view.name !== 'intake'}>
-            <IntakeScreen agent={desk.agent} active={view.name === 'intake'} onSaved={refreshDesk} onOpenCase={(id) => setView({ name: 'case', id })} />
+            <IntakeScreen
+              agent={desk.agent}
+              active={view.name === 'intake'}
+              onSaved={refreshDesk}
+              onOpenCase={(id) => setView({ name: 'case', id })}
+              onPopTaken={showIntake}
+            />
           </div>
           {view.name === 'cases' && <CaseList onOpen={(id) => setView({ name: 'case', id })} />}
           {view.name === 'sync' && (

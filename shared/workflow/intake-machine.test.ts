@@ -1025,3 +1025,27 @@ describe('intake machine: persistence', () => {
     expect(() => persistIntake('details')).toThrow();
   });
 });
+
+describe('intake machine: screen-pop', () => {
+  const POPPED = { phone: '403-555-0100', queue: 'Utility Billing', callerName: null };
+
+  it('CHOOSE_CHANNEL from a screen-pop keeps what the phone system said, through a saved draft', () => {
+    const h = createHarness();
+    h.send({ type: 'CHOOSE_CHANNEL', channel: 'phone', screenPop: POPPED, at: T0 });
+    expect(h.step()).toBe('caller');
+    expect(h.context()).toMatchObject({ channel: 'phone', screenPop: POPPED });
+    expect(h.context().clock).toEqual(switchSegment(stoppedClock(), 'talk', T0));
+    const stored = PersistedIntakeSchema.parse(JSON.parse(JSON.stringify(persistIntake(h.actor.getPersistedSnapshot()))));
+    const verdict = snapshotToRestore(stored);
+    if (!verdict.ok) throw new Error(verdict.reason);
+    expect(createHarness({ snapshot: verdict.snapshot }).context().screenPop).toEqual(POPPED);
+    h.actor.stop();
+  });
+
+  it('a plain CHOOSE_CHANNEL has no screenPop, so drafts from before screen-pops read the same', () => {
+    const h = createHarness();
+    h.send({ type: 'CHOOSE_CHANNEL', channel: 'walk_in', at: T0 });
+    expect('screenPop' in h.context()).toBe(false);
+    h.actor.stop();
+  });
+});

@@ -15,6 +15,7 @@ import type {
 } from '../domain';
 import { validateDetails } from '../domain';
 import type { Caller } from '../domain/case';
+import type { ScreenPop } from '../domain/screen-pop';
 import { handleTimeAt, stoppedClock, switchSegment, type HandleTimeClock } from './handle-time';
 
 /** Bump when a change to states or context would misread a draft persisted by an older build. */
@@ -51,12 +52,20 @@ export interface IntakeContext {
   clock: HandleTimeClock;
   /** When FINISH was last pressed: the wrap-up's end, or where it resumes if the write fails. */
   finishRequestedAt: number | null;
+  /**
+   * What the phone system said about a call it popped (docs/screen-pop.md). Optional, not null: a
+   * draft saved before screen-pops existed has no such field and restores unchanged.
+   */
+  screenPop?: PoppedCall;
 }
+
+/** A screen-pop's facts besides its channel. */
+export type PoppedCall = Omit<ScreenPop, 'channel'>;
 
 /** Every event carries the wall-clock time it happened, so the machine stays pure and replayable. */
 type Timed<T> = T & { at: number };
 export type IntakeEvent = Timed<
-  | { type: 'CHOOSE_CHANNEL'; channel: Channel }
+  | { type: 'CHOOSE_CHANNEL'; channel: Channel; screenPop?: PoppedCall }
   | { type: 'SELECT_CALLER'; caller: Extract<Caller, { anonymous: false }> }
   | { type: 'ANONYMOUS' }
   | { type: 'SET_KIND'; kind: CaseKind }
@@ -174,7 +183,10 @@ export const intakeMachine = setup({
                   on: {
                     CHOOSE_CHANNEL: {
                       target: 'caller',
-                      actions: [assign({ channel: ({ event }) => event.channel }), 'startTalkClock'],
+                      actions: [
+                        assign(({ event }) => (event.screenPop ? { channel: event.channel, screenPop: event.screenPop } : { channel: event.channel })),
+                        'startTalkClock',
+                      ],
                     },
                   },
                 },

@@ -4,6 +4,7 @@ import type { CallerMatch } from '../../../../shared/contract';
 import { request } from '../../api/api';
 import { Keys } from '../../components/Kbd';
 import { useShortcuts } from '../../components/use-shortcuts';
+import { useScreenPopLink } from '../screen-pop/intake-link';
 import type { IntakeSend } from './use-intake';
 
 const looksLikePhone = (text: string) => /^[\d\s().+-]+$/.test(text.trim()) && text.replace(/\D/g, '').length >= 7;
@@ -12,6 +13,7 @@ const OPEN = new Set(['new', 'open', 'in_progress']);
 /**
  * Who is calling: type a phone number or a name; earlier callers appear with their recent cases.
  * Enter takes the highlighted caller, or a new caller with what was typed; Alt+A is anonymous.
+ * A screen-pop fills in the number the phone system sent, so the caller's history shows at once.
  */
 export function CallerStep({ send, active: onScreen }: { send: IntakeSend; active: boolean }) {
   const [query, setQuery] = useState('');
@@ -22,8 +24,20 @@ export function CallerStep({ send, active: onScreen }: { send: IntakeSend; activ
   const input = useRef<HTMLInputElement>(null);
   const nameInput = useRef<HTMLInputElement>(null);
 
+  const { popped } = useScreenPopLink();
+  const prefilled = useRef(false);
+
   useShortcuts({ 'Alt+A': () => send({ type: 'ANONYMOUS' }) }, onScreen);
   useEffect(() => input.current?.focus(), []);
+  // The pop may reach this step a render after the step itself does; fill in once, and never over typing.
+  useEffect(() => {
+    const known = popped?.phone ?? popped?.callerName;
+    if (prefilled.current || !known) return;
+    prefilled.current = true;
+    setQuery((typed) => (typed === '' ? known : typed));
+    if (popped?.callerName) setName((typed) => (typed === '' ? popped.callerName! : typed));
+    requestAnimationFrame(() => input.current?.select());
+  }, [popped]);
   useEffect(() => {
     if (pendingPhone !== null) nameInput.current?.focus();
   }, [pendingPhone]);
@@ -70,6 +84,11 @@ export function CallerStep({ send, active: onScreen }: { send: IntakeSend; activ
 
   return (
     <div className="stack">
+      {popped?.queue && (
+        <p className="row">
+          <span className="badge queue-badge">Queue: {popped.queue}</span>
+        </p>
+      )}
       <div className="field">
         <label htmlFor="caller-lookup">Caller's phone number or name</label>
         <input

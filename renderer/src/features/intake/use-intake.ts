@@ -5,6 +5,7 @@ import type { DistributiveOmit } from './types';
 import { intakeMachine, intakeStep, isOnHold, persistIntake, type IntakeEvent, type SavedCase } from '../../../../shared/workflow';
 import type { NewCase, WrapUp } from '../../../../shared/domain';
 import { request } from '../../api/api';
+import { useScreenPopSession } from '../screen-pop/intake-link';
 
 /** The intake machine, with the desk's writes provided as its actors. */
 const desktopIntake = intakeMachine.provide({
@@ -48,5 +49,6 @@ export function useIntake(interactionId: string, restored: Snapshot<unknown> | u
   const send = useCallback<IntakeSend>((event) => actor.send({ ...event, at: Date.now() } as IntakeEvent), [actor]);
   const snapshot = useSelector(actor, (s) => s);
   const step = useMemo(() => intakeStep(snapshot), [snapshot]);
+  useScreenPopSession(step, snapshot.context.screenPop, send);
   return { snapshot, step, send, onHold: isOnHold(snapshot), context: snapshot.context };
 }
