@@ -26,7 +26,9 @@ import {
   INTAKE_MACHINE_VERSION,
   intakeMachine,
   newCaseFromIntake,
+  type ContactInput,
   type IntakeEvent,
+  type RecordedContact,
   type IntakeInput,
   type SavedCase,
 } from './intake-machine';
@@ -109,18 +111,20 @@ class FakeActor<TInput, TOutput> {
 }
 
 const isBusy = (snapshot: IntakeSnapshot): boolean =>
-  snapshot.matches({ active: { flow: 'saving' } }) || snapshot.matches({ wrapUp: 'finishing' });
+  snapshot.matches({ active: { flow: 'saving' } }) || snapshot.matches({ active: { flow: 'attaching' } }) || snapshot.matches({ wrapUp: 'finishing' });
 
 function createHarness(options: { snapshot?: Snapshot<unknown> } = {}) {
   const save = new FakeActor<NewCase, SavedCase>();
   const finish = new FakeActor<WrapUp, void>();
-  const machine = intakeMachine.provide({ actors: { saveCase: save.logic, finishInteraction: finish.logic } });
+  const contact = new FakeActor<ContactInput, RecordedContact>();
+  const machine = intakeMachine.provide({ actors: { saveCase: save.logic, finishInteraction: finish.logic, recordContact: contact.logic } });
   const actor = createActor(machine, { input: INPUT, ...(options.snapshot ? { snapshot: options.snapshot } : {}) }).start();
   const snap = (): IntakeSnapshot => actor.getSnapshot();
   return {
     actor,
     save,
     finish,
+    contact,
     snap,
     step: (): IntakeStep => intakeStep(snap()),
     context: () => snap().context,
@@ -187,6 +191,7 @@ const invokeIdOf = (stateId: string): string => {
 };
 const SAVE_INVOKE_ID = invokeIdOf('intake.active.flow.saving');
 const FINISH_INVOKE_ID = invokeIdOf('intake.wrapUp.finishing');
+const CONTACT_INVOKE_ID = invokeIdOf('intake.active.flow.attaching');
 
 /**
  * The machine's event union does not name the results its invoked children send it; the traversal
@@ -199,13 +204,18 @@ const asIntakeEvent = (event: ActorResultEvent): IntakeEvent => event as unknown
 
 const SAVE_FAILURE = new Error('database is locked');
 const FINISH_FAILURE = new Error('disk full');
+const CONTACT_FAILURE = new Error('case not found');
+const OPEN_CASE = { caseId: '0190f5c2-7d1a-7cc0-8000-0000000000aa', reference: 'D07-261120-0007' };
+const RECORDED: RecordedContact = { ...OPEN_CASE, callerCount: 2 };
 
 const GRAPH_SAVE_DONE = asIntakeEvent({ type: `xstate.done.actor.${SAVE_INVOKE_ID}`, output: SAVED, at: T0 });
 const GRAPH_SAVE_ERROR = asIntakeEvent({ type: `xstate.error.actor.${SAVE_INVOKE_ID}`, error: SAVE_FAILURE, at: T0 });
 const GRAPH_FINISH_DONE = asIntakeEvent({ type: `xstate.done.actor.${FINISH_INVOKE_ID}`, output: undefined, at: T0 });
 const GRAPH_FINISH_ERROR = asIntakeEvent({ type: `xstate.error.actor.${FINISH_INVOKE_ID}`, error: FINISH_FAILURE, at: T0 });
+const GRAPH_CONTACT_DONE = asIntakeEvent({ type: `xstate.done.actor.${CONTACT_INVOKE_ID}`, output: RECORDED, at: T0 });
+const GRAPH_CONTACT_ERROR = asIntakeEvent({ type: `xstate.error.actor.${CONTACT_INVOKE_ID}`, error: CONTACT_FAILURE, at: T0 });
 const isActorResult = (event: IntakeEvent): boolean =>
-  [GRAPH_SAVE_DONE, GRAPH_SAVE_ERROR, GRAPH_FINISH_DONE, GRAPH_FINISH_ERROR].includes(event);
+  [GRAPH_SAVE_DONE, GRAPH_SAVE_ERROR, GRAPH_FINISH_DONE, GRAPH_FINISH_ERROR, GRAPH_CONTACT_DONE, GRAPH_CONTACT_ERROR].includes(event);
 
 /** The events the traversal offers every state (it skips those a state ignores). All carry `at`: one instant keeps the clock finite. */
 const GRAPH_EVENTS: readonly IntakeEvent[] = [
@@ -229,6 +239,10 @@ const GRAPH_EVENTS: readonly IntakeEvent[] = [
   { type: 'SET_WRAP_UP_NOTE', note: 'Reference read back', at: T0 },
   { type: 'FINISH', at: T0 },
   { type: 'CANCEL', reason: 'caller_hung_up', at: T0 },
+  { type: 'CHOOSE_ARTICLE', article: { id: 'kb-collection-days', title: 'Collection days' }, at: T0 },
+  { type: 'ATTACH_TO_CASE', target: { ...OPEN_CASE, reason: 'repeat_contact' }, caller: CALLER, at: T0 },
+  GRAPH_CONTACT_DONE,
+  GRAPH_CONTACT_ERROR,
   GRAPH_SAVE_DONE,
   GRAPH_SAVE_ERROR,
   GRAPH_FINISH_DONE,
@@ -254,6 +268,8 @@ const abstractState = (snapshot: IntakeSnapshot): string => {
     error: c.error !== null,
     disposition: c.disposition !== null,
     cancelled: c.cancelReason !== null,
+    article: c.article != null,
+    attached: c.attached != null,
   });
 };
 
@@ -325,6 +341,8 @@ async function replay(path: IntakePath): Promise<IntakeSnapshot[]> {
     else if (event === GRAPH_SAVE_ERROR) h.save.reject(SAVE_FAILURE);
     else if (event === GRAPH_FINISH_DONE) h.finish.resolve();
     else if (event === GRAPH_FINISH_ERROR) h.finish.reject(FINISH_FAILURE);
+    else if (event === GRAPH_CONTACT_DONE) h.contact.resolve(RECORDED);
+    else if (event === GRAPH_CONTACT_ERROR) h.contact.reject(CONTACT_FAILURE);
     else h.send(event);
     if (isActorResult(event)) await h.settle();
     seen.push(h.snap());
@@ -363,7 +381,7 @@ describe('intake machine: path coverage (xstate/graph)', () => {
     expect(graph.shortestPaths.some((path) => isOnHold(path.state))).toBe(true);
     // Holding is possible in every step of the active call except before a channel is chosen.
     const heldIn = new Set(graph.shortestPaths.filter((path) => isOnHold(path.state)).map((path) => intakeStep(path.state)));
-    expect([...heldIn].sort()).toEqual(['caller', 'classify', 'details', 'review', 'saved', 'saving']);
+    expect([...heldIn].sort()).toEqual(['attached', 'attaching', 'caller', 'classify', 'details', 'review', 'saved', 'saving']);
   });
 
   it('reaches every atomic and final state node of the machine', () => {
@@ -1047,5 +1065,54 @@ describe('intake machine: screen-pop', () => {
     h.send({ type: 'CHOOSE_CHANNEL', channel: 'walk_in', at: T0 });
     expect('screenPop' in h.context()).toBe(false);
     h.actor.stop();
+  });
+});
+
+describe('intake machine: recording a call on an existing case, and the article answered from', () => {
+  it('records the call on the caller’s open case with the handle time so far, and ends without a case of its own', async () => {
+    const h = createHarness();
+    h.send({ type: 'CHOOSE_CHANNEL', channel: 'phone', at: T0 });
+    h.send({ type: 'ATTACH_TO_CASE', target: { ...OPEN_CASE, reason: 'repeat_contact' }, caller: CALLER, at: T0 + 45_000 });
+    expect(h.step()).toBe('attaching');
+    expect(h.contact.inputs).toEqual([
+      { id: INTERACTION_ID, caseId: OPEN_CASE.caseId, channel: 'phone', caller: CALLER, reason: 'repeat_contact', handleTime: { talkMs: 45_000, holdMs: 0, wrapUpMs: 0 } },
+    ]);
+    h.contact.resolve(RECORDED);
+    await h.settle();
+    expect(h.step()).toBe('attached');
+    expect(h.context().attached).toEqual(RECORDED);
+    h.send({ type: 'FINISH', at: T0 + 50_000 });
+    expect(h.step()).toBe('done');
+    expect(h.save.inputs).toEqual([]);
+    expect(h.finish.inputs).toEqual([]);
+  });
+
+  it('goes back to the step it was on, with the error, when the case cannot take the call', async () => {
+    const h = createHarness();
+    captureToReview(h, T0);
+    h.send({ type: 'BACK', at: T0 });
+    expect(h.step()).toBe('details');
+    h.send({ type: 'ATTACH_TO_CASE', target: { ...OPEN_CASE, reason: 'duplicate_report' }, at: T0 + 1_000 });
+    expect(h.contact.inputs[0]).toMatchObject({ reason: 'duplicate_report', caller: CALLER });
+    h.contact.reject(CONTACT_FAILURE);
+    await h.settle();
+    expect(h.step()).toBe('details');
+    expect(h.context().error).toBe('The call was not added to the case: case not found');
+    expect(h.context().attachTo).toBeNull();
+  });
+
+  it('cannot record a call on a case before a channel is chosen', () => {
+    const h = createHarness();
+    h.send({ type: 'ATTACH_TO_CASE', target: { ...OPEN_CASE, reason: 'repeat_contact' }, at: T0 });
+    expect(h.step()).toBe('channel');
+  });
+
+  it('links the chosen article to the case it saves, and forgets one taken back', async () => {
+    const h = createHarness();
+    advanceTo(h, 'details', T0);
+    h.send({ type: 'CHOOSE_ARTICLE', article: { id: 'kb-collection-days', title: 'Collection days' }, at: T0 });
+    expect(newCaseFromIntake(h.context()).article).toEqual({ id: 'kb-collection-days', title: 'Collection days' });
+    h.send({ type: 'CHOOSE_ARTICLE', article: null, at: T0 });
+    expect(newCaseFromIntake(h.context())).not.toHaveProperty('article');
   });
 });

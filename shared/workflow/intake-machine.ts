@@ -5,6 +5,8 @@ import type {
   CancelReason,
   CaseKind,
   Channel,
+  ContactReason,
+  HandleTime,
   Disposition,
   FieldIssue,
   Location,
@@ -57,6 +59,41 @@ export interface IntakeContext {
    * draft saved before screen-pops existed has no such field and restores unchanged.
    */
   screenPop?: PoppedCall;
+  /** Optional for the same reason: the article chosen while answering, linked to the case when it is saved. */
+  article?: ChosenArticle | null;
+  /** The existing case being recorded on (attaching), then what was recorded (attached). */
+  attachTo?: AttachTarget | null;
+  attached?: RecordedContact | null;
+  attachRequestedAt?: number | null;
+}
+
+/** The knowledge-base article the specialist answered from. */
+export interface ChosenArticle {
+  id: string;
+  title: string;
+}
+
+/** An existing case this interaction is recorded on instead of a new one (a repeat caller, a duplicate report). */
+export interface AttachTarget {
+  caseId: string;
+  reference: string;
+  reason: ContactReason;
+}
+
+/** What recordContact writes (addContact): the interaction's id makes a retried write record one contact. */
+export interface ContactInput {
+  id: string;
+  caseId: string;
+  channel: Channel;
+  caller: Caller;
+  reason: ContactReason;
+  handleTime: HandleTime;
+}
+
+export interface RecordedContact {
+  caseId: string;
+  reference: string;
+  callerCount: number;
 }
 
 /** A screen-pop's facts besides its channel. */
@@ -84,6 +121,8 @@ export type IntakeEvent = Timed<
   | { type: 'SET_WRAP_UP_NOTE'; note: string }
   | { type: 'FINISH' }
   | { type: 'CANCEL'; reason: CancelReason; detail?: string }
+  | { type: 'CHOOSE_ARTICLE'; article: ChosenArticle | null }
+  | { type: 'ATTACH_TO_CASE'; target: AttachTarget; caller?: Extract<Caller, { anonymous: false }> }
 >;
 
 export function newCaseFromIntake(context: IntakeContext): NewCase {
@@ -100,6 +139,19 @@ export function newCaseFromIntake(context: IntakeContext): NewCase {
     location: context.location,
     answers: context.answers,
     description: context.description,
+    ...(context.article ? { article: context.article } : {}),
+  };
+}
+
+export function contactFromIntake(context: IntakeContext, at: number): ContactInput {
+  if (!context.channel || !context.attachTo) throw new Error('contactFromIntake: nothing to attach to');
+  return {
+    id: context.interactionId,
+    caseId: context.attachTo.caseId,
+    channel: context.channel,
+    caller: context.caller ?? { anonymous: true },
+    reason: context.attachTo.reason,
+    handleTime: handleTimeAt(context.clock, at),
   };
 }
 
@@ -122,6 +174,10 @@ export const intakeMachine = setup({
     /** Records disposition, note and handle time on the saved case (wrapUpCase). Provided by the host. */
     finishInteraction: fromPromise<void, WrapUp>(async () => {
       throw new Error('finishInteraction was not provided to the intake machine');
+    }),
+    /** Records the interaction on an existing case (addContact). Provided by the host; idempotent on the interaction id. */
+    recordContact: fromPromise<RecordedContact, ContactInput>(async () => {
+      throw new Error('recordContact was not provided to the intake machine');
     }),
   },
   guards: {
@@ -170,6 +226,12 @@ export const intakeMachine = setup({
             capturing: {
               initial: 'channel',
               on: {
+                CHOOSE_ARTICLE: { actions: assign({ article: ({ event }) => event.article }) },
+                ATTACH_TO_CASE: {
+                  target: '#intake.active.flow.attaching',
+                  guard: ({ context }) => context.channel !== null,
+                  actions: assign(({ context, event }) => ({ attachTo: event.target, caller: event.caller ?? context.caller, error: null, attachRequestedAt: event.at })),
+                },
                 CANCEL: {
                   target: '#intake.cancelled',
                   actions: [
@@ -179,6 +241,8 @@ export const intakeMachine = setup({
                 },
               },
               states: {
+                // Where a failed attach returns: the step the specialist was on.
+                resume: { type: 'history' },
                 channel: {
                   on: {
                     CHOOSE_CHANNEL: {
@@ -254,6 +318,21 @@ export const intakeMachine = setup({
               on: {
                 END_CALL: { target: '#intake.wrapUp', actions: 'startWrapUpClock' },
               },
+            },
+            // Recorded on an existing case: its handle time ends here, and there is no wrap-up of a case of its own.
+            attaching: {
+              invoke: {
+                src: 'recordContact',
+                input: ({ context }) => contactFromIntake(context, context.attachRequestedAt ?? 0),
+                onDone: { target: 'attached', actions: assign({ attached: ({ event }) => event.output }) },
+                onError: {
+                  target: 'capturing.resume',
+                  actions: assign({ attachTo: null, error: ({ event }) => `The call was not added to the case: ${errorMessage(event.error)}` }),
+                },
+              },
+            },
+            attached: {
+              on: { FINISH: '#intake.done' },
             },
           },
         },

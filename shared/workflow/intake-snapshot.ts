@@ -12,6 +12,8 @@ export const INTAKE_STEPS = [
   'review',
   'saving',
   'saved',
+  'attaching',
+  'attached',
   'wrap_up',
   'finishing',
   'done',
@@ -27,6 +29,8 @@ export function intakeStep(snapshot: IntakeSnapshot): IntakeStep {
   if (snapshot.matches('wrapUp')) return 'wrap_up';
   if (snapshot.matches({ active: { flow: 'saving' } })) return 'saving';
   if (snapshot.matches({ active: { flow: 'saved' } })) return 'saved';
+  if (snapshot.matches({ active: { flow: 'attaching' } })) return 'attaching';
+  if (snapshot.matches({ active: { flow: 'attached' } })) return 'attached';
   for (const step of ['channel', 'caller', 'classify', 'details', 'review'] as const) {
     if (snapshot.matches({ active: { flow: { capturing: step } } })) return step;
   }

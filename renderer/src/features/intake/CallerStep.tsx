@@ -9,6 +9,8 @@ import type { IntakeSend } from './use-intake';
 
 const looksLikePhone = (text: string) => /^[\d\s().+-]+$/.test(text.trim()) && text.replace(/\D/g, '').length >= 7;
 const OPEN = new Set(['new', 'open', 'in_progress']);
+/** The caller's newest open case, if any (recent cases come newest first). */
+const openCaseOf = (match: CallerMatch) => match.recentCases.find((c) => OPEN.has(c.status)) ?? null;
 
 /**
  * Who is calling: type a phone number or a name; earlier callers appear with their recent cases.
@@ -63,8 +65,15 @@ export function CallerStep({ send, active: onScreen }: { send: IntakeSend; activ
     };
   }, [query]);
 
-  const choose = (match: CallerMatch) =>
-    send({ type: 'SELECT_CALLER', caller: { anonymous: false, name: match.name ?? 'Unknown', ...(match.phone ? { phone: match.phone } : {}) } });
+  const callerOf = (match: CallerMatch) => ({ anonymous: false as const, name: match.name ?? 'Unknown', ...(match.phone ? { phone: match.phone } : {}) });
+  const choose = (match: CallerMatch) => send({ type: 'SELECT_CALLER', caller: callerOf(match) });
+  // Alt+O: the caller is ringing about their open case — record this call on it instead of opening another.
+  const attachToOpenCase = (match: CallerMatch | undefined) => {
+    const open = match && openCaseOf(match);
+    if (!match || !open) return;
+    send({ type: 'ATTACH_TO_CASE', target: { caseId: open.id, reference: open.reference, reason: 'repeat_contact' }, caller: callerOf(match) });
+  };
+  useShortcuts({ 'Alt+O': () => attachToOpenCase(matches[active]) }, onScreen);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown' && matches.length > 0) {
@@ -108,7 +117,7 @@ export function CallerStep({ send, active: onScreen }: { send: IntakeSend; activ
           onKeyDown={onKeyDown}
         />
         <span className="hint">
-          <Keys combo="↓" /> <Keys combo="↑" /> choose · <Keys combo="Enter" /> take this caller, or a new one with what you typed · <Keys combo="Alt+A" /> anonymous
+          <Keys combo="↓" /> <Keys combo="↑" /> choose · <Keys combo="Enter" /> take this caller, or a new one with what you typed · <Keys combo="Alt+A" /> anonymous · <Keys combo="Alt+O" /> add the call to the caller's open case
         </span>
       </div>
       {pendingPhone !== null && (
@@ -149,6 +158,11 @@ export function CallerStep({ send, active: onScreen }: { send: IntakeSend; activ
                 {match.openCount > 0 && <span className="badge status-open"> {match.openCount} open</span>}
               </span>
             </div>
+            {i === active && openCaseOf(match) && (
+              <span className="hint attach-hint">
+                <Keys combo="Alt+O" /> add this call to their open case {openCaseOf(match)!.reference}
+              </span>
+            )}
             <ol className="recent-cases">
               {match.recentCases.map((c) => (
                 <li key={c.id}>

@@ -9,6 +9,7 @@ import { ClassifyStep } from './ClassifyStep';
 import { DetailsStep } from './DetailsStep';
 import { HandleTimePanel } from './HandleTimePanel';
 import { ReviewStep } from './ReviewStep';
+import { AttachedStep } from './AttachedStep';
 import { SavedStep } from './SavedStep';
 import { StepTrail } from './StepTrail';
 import { useIntake } from './use-intake';
@@ -31,6 +32,7 @@ const ADVANCE: Partial<Record<string, 'NEXT' | 'SAVE' | 'END_CALL' | 'FINISH'>> 
   review: 'SAVE',
   saved: 'END_CALL',
   wrap_up: 'FINISH',
+  attached: 'FINISH',
 };
 
 export function IntakeSession(props: Props) {
@@ -42,7 +44,7 @@ export function IntakeSession(props: Props) {
 
   const { onSaved } = props;
   useEffect(() => {
-    if (step === 'saved') onSaved();
+    if (step === 'saved' || step === 'attached') onSaved();
   }, [step, onSaved]);
 
   useShortcuts(
@@ -77,12 +79,18 @@ export function IntakeSession(props: Props) {
             Restored the interaction in progress, as it was at {new Date(props.restoredAt).toLocaleTimeString('en-CA', { hour: 'numeric', minute: '2-digit', hour12: false })}.
           </div>
         )}
+        {context.error && (step === 'caller' || step === 'classify' || step === 'details') && (
+          <div className="banner error" role="alert">
+            {context.error}
+          </div>
+        )}
         {step === 'channel' && <ChannelStep active={props.active} send={send} lastReference={props.lastReference} />}
         {step === 'caller' && <CallerStep send={send} active={props.active} />}
         {step === 'classify' && <ClassifyStep send={send} context={context} active={props.active} />}
         {step === 'details' && <DetailsStep send={send} context={context} />}
         {(step === 'review' || step === 'saving') && <ReviewStep send={send} context={context} saving={step === 'saving'} />}
         {step === 'saved' && <SavedStep context={context} active={props.active} />}
+        {(step === 'attaching' || step === 'attached') && <AttachedStep context={context} attaching={step === 'attaching'} />}
         {(step === 'wrap_up' || step === 'finishing') && <WrapUpStep send={send} context={context} finishing={step === 'finishing'} />}
         {canCancel && (
           <p className="muted intake-cancel">

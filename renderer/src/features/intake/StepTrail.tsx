@@ -6,7 +6,7 @@ const TRAIL: { step: IntakeStep; label: string; includes: IntakeStep[] }[] = [
   { step: 'classify', label: 'Type', includes: ['classify'] },
   { step: 'details', label: 'Details', includes: ['details'] },
   { step: 'review', label: 'Review', includes: ['review', 'saving'] },
-  { step: 'saved', label: 'Reference', includes: ['saved'] },
+  { step: 'saved', label: 'Reference', includes: ['saved', 'attaching', 'attached'] },
   { step: 'wrap_up', label: 'Wrap-up', includes: ['wrap_up', 'finishing'] },
 ];
 

@@ -2,7 +2,7 @@ import { useActorRef, useSelector } from '@xstate/react';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { fromPromise, type Snapshot } from 'xstate';
 import type { DistributiveOmit } from './types';
-import { intakeMachine, intakeStep, isOnHold, persistIntake, type IntakeEvent, type SavedCase } from '../../../../shared/workflow';
+import { intakeMachine, intakeStep, isOnHold, persistIntake, type ContactInput, type IntakeEvent, type RecordedContact, type SavedCase } from '../../../../shared/workflow';
 import type { NewCase, WrapUp } from '../../../../shared/domain';
 import { request } from '../../api/api';
 import { useScreenPopSession } from '../screen-pop/intake-link';
@@ -17,6 +17,7 @@ const desktopIntake = intakeMachine.provide({
     finishInteraction: fromPromise<void, WrapUp>(async ({ input }) => {
       await request('wrapUpCase', input);
     }),
+    recordContact: fromPromise<RecordedContact, ContactInput>(async ({ input }) => request('addContact', input)),
   },
 });
 
@@ -37,7 +38,7 @@ export function useIntake(interactionId: string, restored: Snapshot<unknown> | u
         if (ended.current) return;
         ended.current = true;
         saving.current = saving.current.then(() => request('discardDraft', { id: interactionId }).catch(() => undefined));
-        void saving.current.then(() => onEnded(snapshot.context.saved?.reference ?? null));
+        void saving.current.then(() => onEnded(snapshot.context.saved?.reference ?? snapshot.context.attached?.reference ?? null));
         return;
       }
       const persisted = persistIntake(actor.getPersistedSnapshot());

@@ -14,6 +14,7 @@ export const SHORTCUTS: { area: string; combo: string; action: string }[] = [
   { area: 'Caller', combo: '↓ ↑', action: 'Move through matching callers' },
   { area: 'Caller', combo: 'Enter', action: 'Choose the highlighted caller, or a new caller with the typed name or number' },
   { area: 'Caller', combo: 'Alt+A', action: 'Anonymous caller' },
+  { area: 'Caller', combo: 'Alt+O', action: 'Record this call on the highlighted caller’s open case instead of opening a new one' },
   { area: 'Type', combo: '↓ ↑', action: 'Move through matching service types' },
   { area: 'Type', combo: 'Enter', action: 'Choose the highlighted type' },
   { area: 'Type', combo: 'Alt+1…4', action: 'Kind: information, service request, feedback, transfer' },
