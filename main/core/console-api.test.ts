@@ -72,6 +72,26 @@ const BAD_INPUTS: Record<OperationName, { input: unknown; field: string }[]> = {
     { input: { id: newId(), event: { type: 'RESOLVE', note: '   ' } }, field: 'event.note' },
     { input: { id: newId(), event: { type: 'CANCEL', reason: '' } }, field: 'event.reason' },
   ],
+  searchArticles: [
+    { input: { query: 'x'.repeat(501) }, field: 'query' },
+    { input: { query: 'bill', limit: 0 }, field: 'limit' },
+  ],
+  getArticle: [{ input: { id: 'nope' }, field: 'id' }],
+  saveArticle: [
+    {
+      input: {
+        id: newId(),
+        article: { title: 'Garbage day', body: 'Weekly.', keywords: [], departmentCode: 'waste', serviceCodes: [], owner: 'Lead', reviewBy: '2027-03-31' },
+      },
+      field: 'expectedVersion',
+    },
+    { input: { article: { title: 'x' } }, field: 'article.title' },
+  ],
+  retireArticle: [{ input: { id: 42 }, field: 'id' }],
+  findDuplicates: [
+    { input: { serviceCode: '', location: { addressText: '410 3 Ave S' } }, field: 'serviceCode' },
+    { input: { serviceCode: 'pothole', location: {} }, field: 'location' },
+  ],
   lookupAddress: [
     { input: { query: 5 }, field: 'query' },
     { input: { query: '1', limit: 50 }, field: 'limit' },

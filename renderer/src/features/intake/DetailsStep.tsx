@@ -4,6 +4,7 @@ import type { IntakeContext } from '../../../../shared/workflow';
 import { Keys } from '../../components/Kbd';
 import { KIND_LABELS } from '../../components/labels';
 import { AddressField } from '../addresses/AddressField';
+import { ArticleSuggestions } from '../kb/ArticleSuggestions';
 import { QuestionField } from './QuestionField';
 import type { IntakeSend } from './use-intake';
 
@@ -84,6 +85,14 @@ export function DetailsStep({ send, context }: { send: IntakeSend; context: Inta
           onChange={(event) => send({ type: 'SET_DESCRIPTION', description: event.target.value })}
         />
       </div>
+      {kind === 'information' && (
+        <ArticleSuggestions
+          question={context.description}
+          serviceCode={type.code}
+          chosenId={context.article?.id ?? null}
+          onChoose={(article) => send({ type: 'CHOOSE_ARTICLE', article })}
+        />
+      )}
       <div className="field priority">
         <label htmlFor="priority">Priority</label>
         <select

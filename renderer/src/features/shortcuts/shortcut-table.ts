@@ -29,4 +29,9 @@ export const SHORTCUTS: { area: string; combo: string; action: string }[] = [
   { area: 'Wrap-up', combo: '1…7', action: 'Pick a disposition' },
   { area: 'Cases', combo: '/', action: 'Focus the search box' },
   { area: 'Cases', combo: '↓ ↑ Enter', action: 'Move through the list and open a case' },
+  { area: 'Knowledge base', combo: '/', action: 'Focus the article search box (also Alt+F)' },
+  { area: 'Knowledge base', combo: '↓ ↑ Enter', action: 'Move through the articles found and open one' },
+  { area: 'Knowledge base', combo: 'Alt+E', action: 'New article (leads and admins)' },
+  { area: 'Knowledge base', combo: 'Ctrl+Enter', action: 'Save the article being edited' },
+  { area: 'Knowledge base', combo: 'Esc', action: 'Leave the editor without saving' },
 ];
