@@ -69,12 +69,12 @@ export function searchCases(db: ReadableDb, query: string, limit: number): CaseS
 }
 
 /** The newest live cases matching an FTS5 query, walking the index newest first. */
-export function newestMatches(db: ReadableDb, match: string, limit: number, options: { knownCallersOnly?: boolean } = {}): SummaryRow[] {
+export function newestMatches(db: ReadableDb, match: string, limit: number): SummaryRow[] {
   return statement(
     db,
     `SELECT ${SUMMARY_COLUMNS} FROM cases
      WHERE seq IN (SELECT rowid FROM cases_search WHERE cases_search MATCH @match ORDER BY rowid DESC LIMIT @limit)
-       AND deleted_at IS NULL ${options.knownCallersOnly ? 'AND caller_anonymous = 0' : ''}
+       AND deleted_at IS NULL
      ORDER BY seq DESC`,
   ).all({ match, limit }) as SummaryRow[];
 }
