@@ -158,7 +158,7 @@ export function CaseDetail({ id, role, onBack, backTo = 'cases', onChanged }: Pr
       </header>
       <div className="case-columns-2">
         <div className="stack">
-          <CaseFacts found={found} names={names} />
+          <CaseFacts found={found} names={names} callerCount={1 + detail.events.filter((e) => e.type === 'contact_added').length} />
           <CaseAnswers found={found} type={names.catalog ? findServiceType(names.catalog, found.serviceCode) : undefined} />
         </div>
         <div className="stack">

@@ -17,7 +17,8 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** The case's recorded facts: what, who, where, when and how the interaction went. */
-export function CaseFacts({ found, names }: { found: Case; names: CatalogNames }) {
+/** callerCount: the case's caller and everyone recorded on it since (repeat calls, reports of the same problem). */
+export function CaseFacts({ found, names, callerCount }: { found: Case; names: CatalogNames; callerCount: number }) {
   const location = describeLocation(found.location);
   return (
     <section className="card stack" aria-labelledby="case-facts-title">
@@ -31,6 +32,10 @@ export function CaseFacts({ found, names }: { found: Case; names: CatalogNames }
           <span className={`priority priority-${found.priority}`}>{PRIORITY_LABELS[found.priority]}</span>
         </Fact>
         <Fact label="Caller">{found.caller.anonymous ? missing('Anonymous') : describeCaller(found.caller)}</Fact>
+        <Fact label="Callers">
+          <span className="case-num">{callerCount}</span>
+          {callerCount > 1 && <span className="muted"> (the first and {callerCount - 1} more, in the history)</span>}
+        </Fact>
         <Fact label="Location">{location ?? missing('No location')}</Fact>
         <Fact label="Created">
           <time dateTime={found.createdAt}>{formatDateTime(found.createdAt)}</time>

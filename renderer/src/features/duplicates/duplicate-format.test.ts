@@ -12,7 +12,8 @@ describe('duplicate suggestion wording', () => {
   });
 
   it('says how long ago a case was logged', () => {
-    expect(describeAge(ago(10_000), NOW)).toBe('1 min ago');
+    expect(describeAge(ago(10_000), NOW)).toBe('just now');
+    expect(describeAge(ago(90_000), NOW)).toBe('1 min ago');
     expect(describeAge(ago(3 * 3_600_000 + 5), NOW)).toBe('3 h ago');
     expect(describeAge(ago(30 * 3_600_000), NOW)).toBe('yesterday');
     expect(describeAge(ago(5 * 86_400_000), NOW)).toBe('5 days ago');

@@ -15,7 +15,8 @@ export function describeWhere(candidate: Pick<DuplicateCandidate, 'sameAddress' 
 /** How long ago a case was logged, in the unit a specialist would say aloud. */
 export function describeAge(createdAt: string, now: number): string {
   const age = Math.max(0, now - Date.parse(createdAt));
-  if (age < HOUR) return `${Math.max(1, Math.floor(age / MINUTE))} min ago`;
+  if (age < MINUTE) return 'just now';
+  if (age < HOUR) return `${Math.floor(age / MINUTE)} min ago`;
   if (age < DAY) return `${Math.floor(age / HOUR)} h ago`;
   if (age < 2 * DAY) return 'yesterday';
   if (age < 14 * DAY) return `${Math.floor(age / DAY)} days ago`;

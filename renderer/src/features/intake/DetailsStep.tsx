@@ -4,6 +4,7 @@ import type { IntakeContext } from '../../../../shared/workflow';
 import { Keys } from '../../components/Kbd';
 import { KIND_LABELS } from '../../components/labels';
 import { AddressField } from '../addresses/AddressField';
+import { DuplicateSuggestions } from '../duplicates/DuplicateSuggestions';
 import { ArticleSuggestions } from '../kb/ArticleSuggestions';
 import { QuestionField } from './QuestionField';
 import type { IntakeSend } from './use-intake';
@@ -76,6 +77,13 @@ export function DetailsStep({ send, context }: { send: IntakeSend; context: Inta
         onDone={() => focusNext(form.current, locationIndex)}
         {...(issues.location ? { error: 'Required: where is it?' } : {})}
       />
+      {kind === 'service_request' && (
+        <DuplicateSuggestions
+          serviceCode={type.code}
+          location={context.location}
+          onLink={(candidate) => send({ type: 'ATTACH_TO_CASE', target: { caseId: candidate.id, reference: candidate.reference, reason: 'duplicate_report' } })}
+        />
+      )}
       <div className="field" data-field>
         <label htmlFor="description">What the caller said</label>
         <textarea
