@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AgentSchema, CallerSchema, CaseNoteSchema, ChannelSchema, ContactReasonSchema, HandleTimeSchema, CaseSchema, CatalogSchema, IdSchema, IsoTimeSchema, NewCaseSchema, PersistedIntakeSchema, WrapUpSchema } from '../domain';
+import { AgentSchema, CaseNoteSchema, ContactRecordedSchema, NewContactSchema, CaseSchema, CatalogSchema, IdSchema, IsoTimeSchema, NewCaseSchema, PersistedIntakeSchema, WrapUpSchema } from '../domain';
 import {
   CaseChangesSchema,
   CaseDetailSchema,
@@ -60,11 +60,7 @@ export const consoleApi = {
    * Records this interaction on an existing case instead of opening another: the caller again about
    * an open case, or a second report of the same problem. The id is the interaction's.
    */
-  addContact: op(
-    z.object({ id: IdSchema, caseId: IdSchema, channel: ChannelSchema, caller: CallerSchema, reason: ContactReasonSchema, handleTime: HandleTimeSchema }).strict(),
-    z.object({ caseId: IdSchema, reference: z.string(), callerCount: z.number().int().min(1) }),
-    true,
-  ),
+  addContact: op(NewContactSchema, ContactRecordedSchema, true),
   addNote: op(z.object({ caseId: IdSchema, body: requiredText(10_000) }).strict(), CaseNoteSchema, true),
   wrapUpCase: op(WrapUpSchema.strict(), CaseSchema, true),
   searchCases: op(

@@ -106,6 +106,16 @@ export const CaseContactSchema = z.object({
 });
 export type CaseContact = z.infer<typeof CaseContactSchema>;
 
+/** What the console asks for to record an interaction on an existing case; the id is the interaction's. */
+export const NewContactSchema = z
+  .object({ id: IdSchema, caseId: IdSchema, channel: ChannelSchema, caller: CallerSchema, reason: ContactReasonSchema, handleTime: HandleTimeSchema })
+  .strict();
+export type NewContact = z.infer<typeof NewContactSchema>;
+
+/** The case it was recorded on, with its caller count now. */
+export const ContactRecordedSchema = z.object({ caseId: IdSchema, reference: z.string(), callerCount: z.number().int().min(1) });
+export type ContactRecorded = z.infer<typeof ContactRecordedSchema>;
+
 /** The knowledge-base article a case was answered from: what an article_linked event records. */
 export const ArticleLinkSchema = z.object({
   caseId: IdSchema,

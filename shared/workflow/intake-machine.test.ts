@@ -16,7 +16,9 @@ import {
   defaultCatalog,
   findServiceType,
   type Caller,
+  type ContactRecorded,
   type Location,
+  type NewContact,
   type NewCase,
   type ServiceType,
   type WrapUp,
@@ -26,9 +28,7 @@ import {
   INTAKE_MACHINE_VERSION,
   intakeMachine,
   newCaseFromIntake,
-  type ContactInput,
   type IntakeEvent,
-  type RecordedContact,
   type IntakeInput,
   type SavedCase,
 } from './intake-machine';
@@ -116,7 +116,7 @@ const isBusy = (snapshot: IntakeSnapshot): boolean =>
 function createHarness(options: { snapshot?: Snapshot<unknown> } = {}) {
   const save = new FakeActor<NewCase, SavedCase>();
   const finish = new FakeActor<WrapUp, void>();
-  const contact = new FakeActor<ContactInput, RecordedContact>();
+  const contact = new FakeActor<NewContact, ContactRecorded>();
   const machine = intakeMachine.provide({ actors: { saveCase: save.logic, finishInteraction: finish.logic, recordContact: contact.logic } });
   const actor = createActor(machine, { input: INPUT, ...(options.snapshot ? { snapshot: options.snapshot } : {}) }).start();
   const snap = (): IntakeSnapshot => actor.getSnapshot();
@@ -206,7 +206,7 @@ const SAVE_FAILURE = new Error('database is locked');
 const FINISH_FAILURE = new Error('disk full');
 const CONTACT_FAILURE = new Error('case not found');
 const OPEN_CASE = { caseId: '0190f5c2-7d1a-7cc0-8000-0000000000aa', reference: 'D07-261120-0007' };
-const RECORDED: RecordedContact = { ...OPEN_CASE, callerCount: 2 };
+const RECORDED: ContactRecorded = { ...OPEN_CASE, callerCount: 2 };
 
 const GRAPH_SAVE_DONE = asIntakeEvent({ type: `xstate.done.actor.${SAVE_INVOKE_ID}`, output: SAVED, at: T0 });
 const GRAPH_SAVE_ERROR = asIntakeEvent({ type: `xstate.error.actor.${SAVE_INVOKE_ID}`, error: SAVE_FAILURE, at: T0 });

@@ -6,7 +6,8 @@ import type {
   CaseKind,
   Channel,
   ContactReason,
-  HandleTime,
+  ContactRecorded,
+  NewContact,
   Disposition,
   FieldIssue,
   Location,
@@ -63,7 +64,7 @@ export interface IntakeContext {
   article?: ChosenArticle | null;
   /** The existing case being recorded on (attaching), then what was recorded (attached). */
   attachTo?: AttachTarget | null;
-  attached?: RecordedContact | null;
+  attached?: ContactRecorded | null;
   attachRequestedAt?: number | null;
 }
 
@@ -78,22 +79,6 @@ export interface AttachTarget {
   caseId: string;
   reference: string;
   reason: ContactReason;
-}
-
-/** What recordContact writes (addContact): the interaction's id makes a retried write record one contact. */
-export interface ContactInput {
-  id: string;
-  caseId: string;
-  channel: Channel;
-  caller: Caller;
-  reason: ContactReason;
-  handleTime: HandleTime;
-}
-
-export interface RecordedContact {
-  caseId: string;
-  reference: string;
-  callerCount: number;
 }
 
 /** A screen-pop's facts besides its channel. */
@@ -143,7 +128,7 @@ export function newCaseFromIntake(context: IntakeContext): NewCase {
   };
 }
 
-export function contactFromIntake(context: IntakeContext, at: number): ContactInput {
+export function contactFromIntake(context: IntakeContext, at: number): NewContact {
   if (!context.channel || !context.attachTo) throw new Error('contactFromIntake: nothing to attach to');
   return {
     id: context.interactionId,
@@ -176,7 +161,7 @@ export const intakeMachine = setup({
       throw new Error('finishInteraction was not provided to the intake machine');
     }),
     /** Records the interaction on an existing case (addContact). Provided by the host; idempotent on the interaction id. */
-    recordContact: fromPromise<RecordedContact, ContactInput>(async () => {
+    recordContact: fromPromise<ContactRecorded, NewContact>(async () => {
       throw new Error('recordContact was not provided to the intake machine');
     }),
   },

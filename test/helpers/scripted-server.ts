@@ -7,14 +7,22 @@ import type { FetchLike } from '../../main/core/sync/server-api';
  */
 export function scriptedServer(answer: (request: { method: string; path: string; body: unknown; token: string | undefined }) => Response | Promise<Response>) {
   const requests: string[] = [];
+  /** The address list and knowledge base pulled after each sync: answered "nothing new" here (their own tests use a real server). */
+  const referenceRequests: string[] = [];
   const fetch: FetchLike = async (url, init) => {
-    const path = new URL(url).pathname;
+    const { pathname: path, searchParams } = new URL(url);
+    if (REFERENCE_PATHS.has(path)) {
+      referenceRequests.push(`${init.method} ${path}`);
+      return jsonResponse(200, { rows: [], cursor: Number(searchParams.get('cursor') ?? 0), hasMore: false });
+    }
     requests.push(`${init.method} ${path}`);
     const token = init.headers.Authorization?.replace('Bearer ', '');
     return answer({ method: init.method, path, body: init.body ? (JSON.parse(init.body) as unknown) : undefined, token });
   };
-  return { fetch, requests };
+  return { fetch, requests, referenceRequests };
 }
+
+const REFERENCE_PATHS = new Set(['/kb/pull', '/addresses/changes']);
 
 export const jsonResponse = (status: number, body: unknown): Response =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });

@@ -4,9 +4,9 @@ import { openDeskRuntime } from '../../main/core/desk-runtime';
 import type { WritableDb } from '../../main/core/db/connection';
 import { bulkPullUnderway } from '../../main/core/sync/bulk-pull';
 import { deskDigest } from '../../main/core/sync/digest';
-import { ServerApi } from '../../main/core/sync/server-api';
-import { pullChanges, pushOutbox, SyncStopped, type SyncSession } from '../../main/core/sync/sync-cycle';
+import { pullChanges, pushOutbox, SyncStopped } from '../../main/core/sync/sync-cycle';
 import { LEAD, openTestDesk, type TestDesk } from '../helpers/desk';
+import { deskSession, valueOf } from '../helpers/desk-session';
 import { api, seedTenant, startTestServer, type SeededDesk, type SeededTenant, type TestServer } from '../helpers/server';
 
 /**
@@ -42,7 +42,7 @@ beforeAll(async () => {
     if (i % 6 === 0) author.call('addNote', { caseId: id, body: `second remark${i}` });
     if (i % 5 === 0) author.call('updateCase', { id, expectedVersion: valueOf<{ case: Case }>(author.call('getCase', { id })).case.version, changes: { description: `Rewritten wording${i}` } });
   }
-  await pushOutbox(sessionOf(author.db, tenant.desks[0]));
+  await pushOutbox(session(author.db, tenant.desks[0]));
 }, 120_000);
 
 afterAll(async () => {
@@ -50,22 +50,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-function sessionOf(db: WritableDb, desk: SeededDesk, stopped: () => boolean = () => false): SyncSession {
-  return {
-    db,
-    api: new ServerApi(server.url, (url, init) => fetch(url, init)),
-    settings: { serverUrl: server.url, tenant: tenant.tenant, deskSecret: desk.secret },
-    deskCode: desk.code,
-    now: Date.now,
-    token: { value: null },
-    isStopped: stopped,
-  };
-}
 
-function valueOf<T>(answer: { ok: true; value: unknown } | { ok: false; error: { message: string } }): T {
-  if (!answer.ok) throw new Error(answer.error.message);
-  return answer.value as T;
-}
+
+const session = (db: WritableDb, desk: SeededDesk, stopped?: () => boolean) => deskSession(server, tenant, db, desk, stopped);
 
 const indexesOf = (db: WritableDb) => db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").all();
 const searchEntriesOf = (db: WritableDb) =>
@@ -83,8 +70,8 @@ describe('a desk’s first pull in bulk', () => {
     const bulk = openTestDesk({ deskCode: south.code });
     desks.push(rowByRow, bulk);
 
-    await pullChanges(sessionOf(rowByRow.db, south), 5_000); // one page: the row-by-row path
-    await pullChanges(sessionOf(bulk.db, south), PAGE);
+    await pullChanges(session(rowByRow.db, south), 5_000); // one page: the row-by-row path
+    await pullChanges(session(bulk.db, south), PAGE);
 
     expect(bulkPullUnderway(bulk.db)).toBe(false);
     expect(indexesOf(bulk.db)).toEqual(indexesOf(rowByRow.db));
@@ -103,14 +90,14 @@ describe('a desk’s first pull in bulk', () => {
     const desk = openTestDesk({ deskCode: south.code, agent: LEAD });
     desks.push(desk);
     let pages = 0;
-    const session = sessionOf(desk.db, south, () => pages >= 2);
-    const countPages = session.api.pull.bind(session.api);
-    session.api.pull = async (...args) => {
+    const stopping = session(desk.db, south, () => pages >= 2);
+    const countPages = stopping.api.pull.bind(stopping.api);
+    stopping.api.pull = async (...args) => {
       const page = await countPages(...args);
       pages += 1;
       return page;
     };
-    await expect(pullChanges(session, PAGE)).rejects.toBeInstanceOf(SyncStopped);
+    await expect(pullChanges(stopping, PAGE)).rejects.toBeInstanceOf(SyncStopped);
 
     expect(bulkPullUnderway(desk.db)).toBe(true);
     expect(indexesOf(desk.db).map((i) => (i as { name: string }).name)).not.toContain('cases_by_status');
@@ -142,7 +129,7 @@ describe('a desk’s first pull in bulk', () => {
       expect(search(pulled.callerName)).toEqual([pulled.reference]);
 
       // The rest of the pull (row by row now) and the edits' push bring it level with the server.
-      const resumed = sessionOf(runtime.db, south);
+      const resumed = session(runtime.db, south);
       await pullChanges(resumed, PAGE);
       expect(bulkPullUnderway(runtime.db)).toBe(false);
       expect(runtime.db.prepare('SELECT count(*) FROM cases_search').pluck().get()).toBe(CASES);

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId, type Case, type CaseEvent } from '../../shared/domain';
 import type { WritableDb } from '../../main/core/db/connection';
 import { deskDigest } from '../../main/core/sync/digest';
-import { ServerApi } from '../../main/core/sync/server-api';
-import { syncOnce, type SyncSession } from '../../main/core/sync/sync-cycle';
+import { syncOnce } from '../../main/core/sync/sync-cycle';
 import { openTestDesk, type TestDesk } from '../helpers/desk';
+import { deskSession, valueOf } from '../helpers/desk-session';
 import { api, seedTenant, startTestServer, type SeededDesk, type SeededTenant, type TestServer } from '../helpers/server';
 
 /**
@@ -30,22 +30,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-function sessionOf(db: WritableDb, desk: SeededDesk): SyncSession {
-  return {
-    db,
-    api: new ServerApi(server.url, (url, init) => fetch(url, init)),
-    settings: { serverUrl: server.url, tenant: tenant.tenant, deskSecret: desk.secret },
-    deskCode: desk.code,
-    now: Date.now,
-    token: { value: null },
-    isStopped: () => false,
-  };
-}
 
-function valueOf<T>(answer: { ok: true; value: unknown } | { ok: false; error: { message: string } }): T {
-  if (!answer.ok) throw new Error(answer.error.message);
-  return answer.value as T;
-}
+
+const session = (db: WritableDb, desk: SeededDesk) => deskSession(server, tenant, db, desk);
 
 const eventsOf = (desk: TestDesk, caseId: string) => valueOf<{ events: CaseEvent[] }>(desk.call('getCase', { id: caseId })).events;
 const handleTime = { talkMs: 42_000, holdMs: 0, wrapUpMs: 5_000 };
@@ -77,8 +64,8 @@ describe('contacts and article links between desks', () => {
         article: { id: 'kb-collection-days', title: 'Garbage and recycling collection days' },
       }),
     );
-    await syncOnce(sessionOf(north.db, tenant.desks[0]));
-    await syncOnce(sessionOf(south.db, tenant.desks[1]));
+    await syncOnce(session(north.db, tenant.desks[0]));
+    await syncOnce(session(south.db, tenant.desks[1]));
 
     // South takes a second report of the pothole, and saves it twice (a retry): one contact.
     const contact = { id: newId(), caseId: pothole.id, channel: 'walk_in', caller: { anonymous: false, name: 'Sam Second' }, reason: 'duplicate_report', handleTime } as const;
@@ -87,9 +74,9 @@ describe('contacts and article links between desks', () => {
     // North hears from the first caller again.
     north.call('addContact', { id: newId(), caseId: pothole.id, channel: 'phone', caller: { anonymous: false, name: 'Rita First', phone: '403-555-0101' }, reason: 'repeat_contact', handleTime });
 
-    await syncOnce(sessionOf(south.db, tenant.desks[1]));
-    await syncOnce(sessionOf(north.db, tenant.desks[0]));
-    await syncOnce(sessionOf(south.db, tenant.desks[1]));
+    await syncOnce(session(south.db, tenant.desks[1]));
+    await syncOnce(session(north.db, tenant.desks[0]));
+    await syncOnce(session(south.db, tenant.desks[1]));
 
     for (const desk of [north, south]) {
       const contacts = eventsOf(desk, pothole.id).filter((e) => e.type === 'contact_added');

@@ -1,4 +1,4 @@
-import { type CaseContact, type ContactReason, type HandleTime, type Caller, type Channel } from '../../../shared/domain';
+import type { CaseContact, ContactRecorded, NewContact } from '../../../shared/domain';
 import type { WritableDb } from '../db/connection';
 import { statement } from '../db/statements';
 import type { CoreDeps } from '../desk-session';
@@ -12,22 +12,6 @@ import { loadCase, recordEvent } from './case-store';
  * problem (the duplicate check). The case does not change; its contact_added events are the
  * record, and its caller count is one plus their number.
  */
-
-export interface NewContact {
-  /** The interaction's id: saving the same interaction twice records one contact. */
-  id: string;
-  caseId: string;
-  channel: Channel;
-  caller: Caller;
-  reason: ContactReason;
-  handleTime: HandleTime;
-}
-
-export interface ContactRecorded {
-  caseId: string;
-  reference: string;
-  callerCount: number;
-}
 
 export const callerCountOf = (db: WritableDb, caseId: string): number =>
   1 + (statement(db, "SELECT count(*) FROM case_events WHERE case_id = ? AND type = 'contact_added'").pluck().get(caseId) as number);

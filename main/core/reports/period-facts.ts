@@ -36,7 +36,7 @@ export function periodFacts(db: ReadableDb, window: Window, months: readonly Mon
   const articles = statement(
     db,
     `SELECT json_extract(e.after, '$.articleId') AS articleId, max(json_extract(e.after, '$.title')) AS title, count(*) AS count
-     FROM case_events AS e INDEXED BY case_events_article_links JOIN cases ON cases.id = e.case_id
+     FROM case_events AS e ${indexedBy(db, 'case_events_article_links')} JOIN cases ON cases.id = e.case_id
      WHERE e.type = 'article_linked' AND e.at >= @from AND e.at < @to AND cases.deleted_at IS NULL AND ${scope.clause}
      GROUP BY 1`,
   ).all({ ...scope.params, from: window.from, to: window.to }) as ArticleUseRow[];

@@ -2,8 +2,8 @@ import { useActorRef, useSelector } from '@xstate/react';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { fromPromise, type Snapshot } from 'xstate';
 import type { DistributiveOmit } from './types';
-import { intakeMachine, intakeStep, isOnHold, persistIntake, type ContactInput, type IntakeEvent, type RecordedContact, type SavedCase } from '../../../../shared/workflow';
-import type { NewCase, WrapUp } from '../../../../shared/domain';
+import { intakeMachine, intakeStep, isOnHold, persistIntake, type IntakeEvent, type SavedCase } from '../../../../shared/workflow';
+import type { ContactRecorded, NewCase, NewContact, WrapUp } from '../../../../shared/domain';
 import { request } from '../../api/api';
 import { useScreenPopSession } from '../screen-pop/intake-link';
 
@@ -17,7 +17,7 @@ const desktopIntake = intakeMachine.provide({
     finishInteraction: fromPromise<void, WrapUp>(async ({ input }) => {
       await request('wrapUpCase', input);
     }),
-    recordContact: fromPromise<RecordedContact, ContactInput>(async ({ input }) => request('addContact', input)),
+    recordContact: fromPromise<ContactRecorded, NewContact>(async ({ input }) => request('addContact', input)),
   },
 });
 
