@@ -18,6 +18,8 @@ export const DuplicateCandidateSchema = CaseSummarySchema.extend({
   distanceMetres: z.number().int().min(0).nullable(),
   /** Same address id, or the same address text when the location has no id. */
   sameAddress: z.boolean(),
+  /** Residents who reported it: its first caller and every one linked to it since. */
+  callerCount: z.number().int().min(1),
 });
 export type DuplicateCandidate = z.infer<typeof DuplicateCandidateSchema>;
 

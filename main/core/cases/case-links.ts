@@ -1,5 +1,5 @@
 import type { CaseContact, ContactRecorded, NewContact } from '../../../shared/domain';
-import type { WritableDb } from '../db/connection';
+import type { ReadableDb, WritableDb } from '../db/connection';
 import { statement } from '../db/statements';
 import type { CoreDeps } from '../desk-session';
 import { DomainError } from '../errors';
@@ -13,7 +13,7 @@ import { loadCase, recordEvent } from './case-store';
  * record, and its caller count is one plus their number.
  */
 
-export const callerCountOf = (db: WritableDb, caseId: string): number =>
+export const callerCountOf = (db: ReadableDb, caseId: string): number =>
   1 + (statement(db, "SELECT count(*) FROM case_events WHERE case_id = ? AND type = 'contact_added'").pluck().get(caseId) as number);
 
 export function addContact(db: WritableDb, deps: CoreDeps, input: NewContact): ContactRecorded {

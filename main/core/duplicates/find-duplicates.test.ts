@@ -58,6 +58,20 @@ const check = (serviceCode: string, location: Location, excludeCaseId?: string):
 const refs = (result: DuplicateCheck) => result.items.map((item) => item.reference);
 
 describe('findDuplicates', () => {
+  it('says how many residents reported each case: its caller and every one linked to it since', () => {
+    const first = logCase('sidewalk-repair', north(10));
+    const linked = desk.call('addContact', {
+      id: newId(),
+      caseId: first.id,
+      channel: 'walk_in',
+      caller: { anonymous: true },
+      reason: 'duplicate_report',
+      handleTime: { talkMs: 1_000, holdMs: 0, wrapUpMs: 0 },
+    });
+    expect(linked).toMatchObject({ ok: true, value: { callerCount: 2 } });
+    expect(check('sidewalk-repair', HERE).items.map((item) => item.callerCount)).toEqual([2]);
+  });
+
   it('finds open cases of the type within the default 100 m, nearest first, with their distance', () => {
     const at80 = logCase('sidewalk-repair', north(80));
     const at20 = logCase('sidewalk-repair', east(20));

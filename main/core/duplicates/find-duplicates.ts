@@ -1,6 +1,7 @@
 import type { DuplicateCandidate } from '../../../shared/contract';
 import type { Location } from '../../../shared/domain';
 import { duplicateRuleFor, type DuplicateRule } from '../../../shared/domain/duplicate-rules';
+import { callerCountOf } from '../cases/case-links';
 import { summaryColumns, summaryFromRow, type SummaryRow } from '../cases/case-row';
 import type { ReadableDb } from '../db/connection';
 import { addressKeySql, OPEN_CASE_SQL } from '../db/migrations/0012-duplicate-lookup';
@@ -60,7 +61,7 @@ function sameAddressCases(db: ReadableDb, serviceCode: string, location: Locatio
 }
 
 /** Same address sorts as distance zero: the strongest sign of the same problem. */
-const closeness = (c: DuplicateCandidate): number => (c.sameAddress ? 0 : (c.distanceMetres ?? Number.POSITIVE_INFINITY));
+const closeness = (c: Pick<DuplicateCandidate, 'sameAddress' | 'distanceMetres'>): number => (c.sameAddress ? 0 : (c.distanceMetres ?? Number.POSITIVE_INFINITY));
 
 /**
  * Open cases of the service type that may be the problem a caller is reporting now: within the
@@ -73,17 +74,16 @@ export function findDuplicates(db: ReadableDb, query: DuplicateQuery): { items: 
   const centre = pointOf(query.location);
   const nearby = centre && rule.radiusMetres !== null ? nearbyCases(db, query.serviceCode, centre, rule.radiusMetres) : new Map<string, { row: FoundRow; metres: number }>();
   const atAddress = sameAddressCases(db, query.serviceCode, query.location, query.now - rule.windowDays * DAY_MS);
-  const candidates = new Map<string, DuplicateCandidate>();
+  const candidates = new Map<string, Omit<DuplicateCandidate, 'callerCount'>>();
   for (const { row, metres } of nearby.values()) candidates.set(row.id, { ...summaryFromRow(row), distanceMetres: Math.round(metres), sameAddress: false });
   for (const row of atAddress) {
     const near = nearby.get(row.id);
     candidates.set(row.id, { ...summaryFromRow(row), distanceMetres: near ? Math.round(near.metres) : null, sameAddress: true });
   }
   if (query.excludeCaseId) candidates.delete(query.excludeCaseId);
-  return {
-    items: [...candidates.values()]
-      .sort((a, b) => closeness(a) - closeness(b) || b.createdAt.localeCompare(a.createdAt) || a.reference.localeCompare(b.reference))
-      .slice(0, MAX_DUPLICATES),
-    rule,
-  };
+  const items = [...candidates.values()]
+    .sort((a, b) => closeness(a) - closeness(b) || b.createdAt.localeCompare(a.createdAt) || a.reference.localeCompare(b.reference))
+    .slice(0, MAX_DUPLICATES);
+  // How many residents have reported each already: the first caller and every contact linked since.
+  return { items: items.map((item) => ({ ...item, callerCount: callerCountOf(db, item.id) })), rule };
 }

@@ -23,7 +23,9 @@ export function describeCaller(caller: Caller): string {
 
 export function describeLocation(location: Location | null): string | null {
   if (!location) return null;
-  const parts = [location.addressText, location.addressId && !location.addressText ? `Address ${location.addressId}` : undefined];
+  // Text without an address id was typed, not taken from the city's address list: say so, for the department.
+  const typed = location.addressText && !location.addressId ? `${location.addressText} (not in the city's address list)` : location.addressText;
+  const parts = [typed, location.addressId && !location.addressText ? `Address ${location.addressId}` : undefined];
   if (location.lat !== undefined && location.lng !== undefined) parts.push(`${location.lat.toFixed(5)}, ${location.lng.toFixed(5)}`);
   const text = parts.filter(Boolean).join(' · ');
   return text || null;

@@ -72,6 +72,7 @@ export function DuplicateSuggestions({ serviceCode, location, onLink, linkedCase
                   <strong>{describeWhere(candidate)}</strong>
                   <span className="muted">logged {describeAge(candidate.createdAt, now)}</span>
                   <span className={`badge status-${candidate.status}`}>{STATUS_LABELS[candidate.status]}</span>
+                  {candidate.callerCount > 1 && <span className="muted">{candidate.callerCount} callers</span>}
                 </div>
                 {candidate.addressText && <span>{candidate.addressText}</span>}
                 <span className="muted">{candidate.summary}</span>

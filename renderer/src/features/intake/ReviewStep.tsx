@@ -50,7 +50,10 @@ export function ReviewStep({ send, context, saving }: { send: IntakeSend; contex
           {context.location?.addressText && (
             <tr>
               <th scope="row">Location</th>
-              <td>{context.location.addressText}</td>
+              <td>
+                {context.location.addressText}
+                {!context.location.addressId && <span className="muted"> (not in the city's address list)</span>}
+              </td>
             </tr>
           )}
           {context.description && (
