@@ -284,6 +284,11 @@ describe('civicdesk usage errors', () => {
   it('an unknown command exits 2 naming it', () => {
     expectOneLineError(civicdesk('frobnicate'), 2, 'frobnicate');
   }, SLOW);
+
+  it('a command group without its subcommand exits 2 naming the ones it has', () => {
+    expectOneLineError(civicdesk('addresses'), 2, "addresses needs a subcommand: 'addresses import'");
+    expectOneLineError(civicdesk('db', 'vacuum'), 2, "db has no subcommand 'vacuum': 'db check', 'db backup'");
+  }, SLOW);
 });
 
 describe('the civicdesk bin entry', () => {

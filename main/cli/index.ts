@@ -50,6 +50,11 @@ export async function main(argv: string[]): Promise<number> {
   const grouped = first === 'db' || first === 'addresses';
   const name = grouped ? `${first} ${second ?? ''}` : first;
   const command = COMMANDS[name];
+  if (!command && grouped) {
+    const subcommands = Object.keys(COMMANDS).filter((key) => key.startsWith(`${first} `)).map((key) => key.slice(first.length + 1));
+    const said = second ? `has no subcommand '${second}'` : 'needs a subcommand';
+    throw new CliError(`${first} ${said}: ${subcommands.map((s) => `'${first} ${s}'`).join(', ')}. Run 'civicdesk help' for their options`, 2);
+  }
   if (!command) throw new CliError(`unknown command '${name.trim()}'. Run 'civicdesk help' for the list of commands`, 2);
   const rest = argv.slice(grouped ? 2 : 1);
   let values;
