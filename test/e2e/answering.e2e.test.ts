@@ -6,7 +6,7 @@
  * database read back.
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +26,11 @@ function importAddresses(dataDir: string): void {
   writeFileSync(file, `${ADDRESSES}\n`);
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', 'addresses', 'import', file, '--data', dataDir], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
   if (result.status !== 0) throw new Error(`civicdesk addresses import failed (exit ${result.status}): ${result.stderr}${result.stdout}`);
+}
+
+/** A screenshot the user guide shows too (docs/images), besides the CI artefact. */
+async function guideScreenshot(page: Page, name: string): Promise<void> {
+  copyFileSync(await screenshot(page, name), join(ROOT, 'docs/images', `${name}.png`));
 }
 
 const eventsOf = (dataDir: string, reference: string) =>
@@ -64,7 +69,7 @@ describe('answering and routing (e2e)', () => {
     const first = suggestions.getByRole('option').first();
     await waitFor('a suggested article about collection days', async () => /collection/i.test((await first.innerText().catch(() => '')) ?? ''));
     const title = (await first.locator('.kb-hit-title').innerText()).replace(/Linked|Review overdue/g, '').trim();
-    await screenshot(page, 'answer-a-suggestions');
+    await guideScreenshot(page, '20-suggested-articles');
     await first.focus();
     await page.keyboard.press('Enter');
     const reader = page.getByRole('dialog');
@@ -82,7 +87,7 @@ describe('answering and routing (e2e)', () => {
     expect(JSON.parse(linked[0]!.after!)).toMatchObject({ title });
   }, 90_000);
 
-  async function potholeDetails(addressTyped: string, listed = '410 3 Ave S'): Promise<void> {
+  async function potholeDetails(addressTyped: string, listed = '410 3 Ave S', shootMatches = false): Promise<void> {
     await classify(page, 'pothole', 'Pothole');
     const details = page.getByRole('form', { name: 'Details for Pothole' });
     await waitFocused(details.getByRole('radiogroup', { name: 'How large is the pothole?' }).getByRole('radio').first(), 'the first pothole size');
@@ -98,6 +103,7 @@ describe('answering and routing (e2e)', () => {
     await page.keyboard.type(addressTyped);
     const match = page.getByRole('listbox', { name: "Addresses in the city's list" }).getByRole('option').first();
     await waitFor(`the address list to offer ${listed}`, async () => (await match.innerText().catch(() => '')).includes(listed));
+    if (shootMatches) await guideScreenshot(page, '24-address-from-the-list');
     await page.keyboard.press('Enter');
     await waitFor('the location to be the listed address', async () => (await location.inputValue()) === listed);
   }
@@ -105,8 +111,7 @@ describe('answering and routing (e2e)', () => {
   it('(b) places a pothole from the address list: the case keeps the address id and coordinates', async () => {
     await startInteraction(page, 'p');
     await newCallerByName(page, 'Rita Ames');
-    await potholeDetails('410 3rd avenue south');
-    await screenshot(page, 'answer-c-address');
+    await potholeDetails('410 3rd avenu south', '410 3 Ave S', true);
     await page.getByLabel('What the caller said').focus();
     await page.keyboard.type('Deep hole by the bus stop');
     await toReview(page);
@@ -124,7 +129,7 @@ describe('answering and routing (e2e)', () => {
     await potholeDetails('410 3 ave s');
     const duplicates = page.getByRole('region', { name: 'Possible duplicates' });
     await duplicates.getByText(firstPothole).waitFor();
-    await screenshot(page, 'answer-d-duplicates');
+    await guideScreenshot(page, '21-possible-duplicates');
     await duplicates.getByRole('button', { name: `Link caller to this case, ${firstPothole}` }).click();
     const attached = page.getByTestId('attached-reference');
     await waitFor('the attached reference', async () => (await attached.innerText().catch(() => '')).trim() === firstPothole);
@@ -154,7 +159,7 @@ describe('answering and routing (e2e)', () => {
     await page.keyboard.type('4035550142');
     const match = page.getByRole('listbox', { name: 'Matching callers' }).getByRole('option').first();
     await match.getByText(`add this call to their open case ${omars}`).waitFor();
-    await screenshot(page, 'answer-f-repeat-caller');
+    await guideScreenshot(page, '22-repeat-caller');
     await page.keyboard.press('Alt+O');
     const attached = page.getByTestId('attached-reference');
     await waitFor('the attached reference', async () => (await attached.innerText().catch(() => '')).trim() === omars);
@@ -172,7 +177,7 @@ describe('answering and routing (e2e)', () => {
     await search.fill('dog licnece');
     const hit = page.getByRole('option').filter({ hasText: /dog/i }).first();
     await hit.waitFor();
-    await screenshot(page, 'answer-g-knowledge-base');
+    await guideScreenshot(page, '23-knowledge-base');
     await axeCheck(page, 'knowledge-base'); // fails on any serious or critical violation
     await page.keyboard.press('Alt+N');
     expectNoProblems(problems, 'answering');
