@@ -177,6 +177,35 @@ describe('sync between two consoles (e2e)', () => {
     expectNoProblems(problems, 'desk D08');
   }, 120_000);
 
+  it('lets a lead write a knowledge-base article against the server, and the other desk answers from it after its next sync', async () => {
+    const [d07, d08] = consoles;
+    const lead = d08!.page;
+    await lead.keyboard.press('Alt+K');
+    await lead.getByRole('heading', { name: 'Knowledge base', level: 1 }).waitFor();
+    // The city's starter articles came with the desk's first sync.
+    await lead.getByText('48 articles.', { exact: false }).waitFor();
+    await lead.keyboard.press('Alt+E');
+    const editor = lead.getByRole('form', { name: 'New article' });
+    await editor.waitFor();
+    await editor.getByLabel('Title').fill('Snow angel volunteer program');
+    await editor.getByLabel(/^Body/).fill('Residents who cannot clear their sidewalk can ask for a **snow angel** volunteer. Call 311 to register.');
+    await editor.getByLabel(/^Keywords/).fill('snow, sidewalk, volunteer');
+    await editor.getByLabel('Department').selectOption({ label: 'Roads & Snow' });
+    await editor.getByLabel('Owner').fill('Roads & Snow — customer service lead');
+    await editor.getByLabel('Review by').fill('2027-10-31');
+    await screenshot(lead, 'sync-kb-editor');
+    await lead.keyboard.press('Control+Enter');
+    await lead.getByRole('heading', { name: 'Snow angel volunteer program' }).waitFor();
+
+    const desk = d07!.page;
+    await syncNowAndSettle(desk);
+    await desk.keyboard.press('Alt+K');
+    const search = desk.getByLabel(/Search articles/);
+    await search.fill('snow angle'); // a typo, offline, on the other desk
+    await desk.getByRole('option').filter({ hasText: 'Snow angel volunteer program' }).first().waitFor();
+    expectNoProblems(d08!.problems, 'desk D08 writing an article');
+  }, 120_000);
+
   it('signs an agent in offline with the verifier cached at the last online sign-in, and keeps the work waiting', async () => {
     const [d07] = consoles;
     const page = d07!.page;

@@ -26,7 +26,7 @@ export function KnowledgeScreen({ role, active }: { role: Role; active: boolean 
   const [pane, setPane] = useState<Pane>({ kind: 'none' });
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const [refresh, setRefresh] = useState(0);
-  const { hits, error } = useArticleSearch({ query, staleOnly, limit: 50, refresh });
+  const { hits, error, searching } = useArticleSearch({ query, staleOnly, limit: 50, refresh });
   const searchBox = useRef<HTMLInputElement>(null);
   const results = useRef<HTMLDivElement>(null);
 
@@ -109,7 +109,7 @@ export function KnowledgeScreen({ role, active }: { role: Role; active: boolean 
             <input type="checkbox" checked={staleOnly} onChange={(e) => setStaleOnly(e.target.checked)} /> Only articles due for review
           </label>
           <p id="kb-count" className="muted" role="status">
-            {error ? `Articles cannot be searched: ${error}` : hits.length === 0 ? 'No article matches.' : `${hits.length}${hits.length === 50 ? '+' : ''} articles${query.trim() ? ' match' : ''}. ↓ to go through them, Enter to open.`}
+            {error ? `Articles cannot be searched: ${error}` : hits.length === 0 ? (searching ? 'Searching…' : 'No article matches.') : `${hits.length}${hits.length === 50 ? '+' : ''} articles${query.trim() ? ' match' : ''}. ↓ to go through them, Enter to open.`}
           </p>
           <div ref={results}>
             {hits.length > 0 && (
