@@ -49,7 +49,7 @@ export const syncRoutes = ({ db, statistics }: RouteDeps): Route[] => [
     async handle(ctx) {
       const desk = ctx.requireDesk();
       const query = ctx.query(PullQuerySchema);
-      return { json: await pullChanges(db, desk.tenant, desk.sub, query.cursor, query.limit) };
+      return { json: await pullChanges(db, desk.tenant, desk.sub, query.cursor, query.limit, query.schema) };
     },
   },
   {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../shared/domain';
 import { DigestResponseSchema, SyncErrorSchema } from '../../shared/sync';
 import { api, digestOf, foldRows, pullAll, push, type SeededTenant, seedTenant, SERVER_START_TIMEOUT_MS, startTestServer, type TestServer } from '../../test/helpers/server';
 import { addNote, createCase, deleteCase, makeCase, makeNote, pushed, updateCase } from '../testing/fixtures';
@@ -90,3 +91,20 @@ describe('digest', () => {
     expect((await api(server.url, '/sync/digest')).status).toBe(401);
   });
 });
+
+describe('a desk one schema version behind', () => {
+  it('keeps pulling: the event types it cannot store (contacts, article links) are left out of its pages', async () => {
+    const [north, south] = city.desks;
+    const { rows } = await pullAll(server, north);
+    const target = [...foldRows(rows).cases.values()].find((row) => !row.deleted)!.case;
+    const contact = { id: newId(), caseId: target.id, channel: 'phone', caller: { anonymous: true }, reason: 'repeat_contact', agentId: 'agent-ana', deskCode: south.code, at: new Date().toISOString(), handleTime: { talkMs: 1_000, holdMs: 0, wrapUpMs: 0 } } as const;
+    const answer = await push(server, south, [pushed(17, { name: 'addContact', args: { contact } })]);
+    expect(answer.results).toEqual([expect.objectContaining({ mutationId: 17, outcome: 'applied' })]);
+    const types = async (schema: number) => (await pullAll(server, north, { schema })).rows.flatMap((row) => (row.type === 'event' ? [row.event.type] : []));
+    expect(await types(2)).toContain('contact_added');
+    const old = await types(1);
+    expect(old).not.toContain('contact_added');
+    expect(old.length).toBe((await types(2)).length - 1);
+  });
+});
+

@@ -1,3 +1,4 @@
+import { EVENT_TYPES_SINCE } from '../../shared/sync';
 import type { Queryable } from '../db/database';
 
 /**
@@ -14,7 +15,9 @@ WITH changed AS (
     UNION ALL
     (SELECT 'note', version, false, data FROM case_notes WHERE tenant = $1 AND version > $2 ORDER BY version LIMIT $3 + 1)
     UNION ALL
-    (SELECT 'event', version, false, data FROM case_events WHERE tenant = $1 AND version > $2 ORDER BY version LIMIT $3 + 1)
+    (SELECT 'event', version, false, data FROM case_events WHERE tenant = $1 AND version > $2
+       AND CASE WHEN $5::int >= $6::int THEN true ELSE NOT ((data::jsonb ->> 'type') = ANY ($7::text[])) END
+       ORDER BY version LIMIT $3 + 1)
   ) AS merged ORDER BY version LIMIT $3 + 1
 ),
 numbered AS (SELECT *, row_number() OVER (ORDER BY version) AS position FROM changed)
@@ -38,8 +41,15 @@ interface PageRow {
   rows: string | null;
 }
 
-export async function pullChanges(db: Queryable, tenant: string, deskCode: string, cursor: number, limit: number): Promise<string> {
-  const [page] = await db.query<PageRow>(PULL_PAGE, [tenant, cursor, limit, deskCode]);
+/**
+ * A desk one schema version behind still syncs: the event types it cannot store are left out of
+ * its pages (they record contacts and article links, and change no case), rather than failing
+ * every pull from that point on.
+ */
+export async function pullChanges(db: Queryable, tenant: string, deskCode: string, cursor: number, limit: number, deskSchema: number): Promise<string> {
+  const newest = Math.max(...Object.values(EVENT_TYPES_SINCE));
+  const unknownToDesk = Object.entries(EVENT_TYPES_SINCE).filter(([, since]) => since > deskSchema).map(([type]) => type);
+  const [page] = await db.query<PageRow>(PULL_PAGE, [tenant, cursor, limit, deskCode, deskSchema, newest, unknownToDesk]);
   const next = page?.last_version ?? cursor;
   return `{"rows":[${page?.rows ?? ''}],"cursor":${next},"hasMore":${page?.has_more === true},"lastMutationId":${page?.last_mutation_id ?? 0}}`;
 }

@@ -100,7 +100,12 @@ export type SyncRow = z.infer<typeof SyncRowSchema>;
 export const PullQuerySchema = z.object({
   cursor: z.coerce.number().int().min(0),
   limit: z.coerce.number().int().min(1).max(PULL_PAGE_MAX).default(PULL_PAGE_MAX),
+  /** The desk's mutation schema version; a desk too old to send it is version 1. */
+  schema: z.coerce.number().int().min(1).default(1),
 });
+
+/** Event types a desk of an older schema version cannot store: the server leaves them out of its pulls (they change no case). */
+export const EVENT_TYPES_SINCE: Readonly<Record<string, number>> = { contact_added: 2, article_linked: 2 };
 export const PullResponseSchema = z.object({
   rows: z.array(SyncRowSchema),
   /** Pass back as `cursor` next time; never lower than the cursor sent. */

@@ -216,13 +216,14 @@ export async function push(server: TestServer, desk: SeededDesk, mutations: Push
 }
 
 /** Pulls every page from `cursor`, checking each page's cursor moves forward. */
-export async function pullAll(server: TestServer, desk: SeededDesk, options: { cursor?: number; limit?: number } = {}) {
+export async function pullAll(server: TestServer, desk: SeededDesk, options: { cursor?: number; limit?: number; schema?: number } = {}) {
   let cursor = options.cursor ?? 0;
   const rows: SyncRow[] = [];
   const cursors: number[] = [];
   let lastMutationId = 0;
   for (;;) {
-    const response = await api(server.url, `/sync/pull?cursor=${cursor}${options.limit ? `&limit=${options.limit}` : ''}`, { token: desk.token });
+    const limit = options.limit ? `&limit=${options.limit}` : '';
+    const response = await api(server.url, `/sync/pull?cursor=${cursor}${limit}&schema=${options.schema ?? MUTATION_SCHEMA_VERSION}`, { token: desk.token });
     if (response.status !== 200) throw new Error(`pull failed with ${response.status}: ${JSON.stringify(response.body)}`);
     const page = PullResponseSchema.parse(response.body);
     rows.push(...page.rows);
