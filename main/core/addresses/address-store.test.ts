@@ -35,6 +35,15 @@ describe("the desk's address list", () => {
     expect(() => applyAddressChanges(desk.db, { rows: [], cursor: 2, hasMore: false }, 4, 3)).toThrow(/a cursor never moves back/);
   });
 
+  it('drops a page that answers a cursor the list has moved from (a local import meanwhile), so no page wipes the others', () => {
+    const page = (from: number, to: number) => ({ rows: LIST.slice(from, to).map((r, i) => ({ ...r, version: from + i + 1, deleted: false as const })), cursor: to, hasMore: true });
+    applyAddressChanges(desk.db, page(0, 5), 0, 1);
+    replaceAddresses(desk.db, LIST.slice(40), 2); // `civicdesk addresses import` on this desk between two pages
+    const local = ids();
+    expect(applyAddressChanges(desk.db, page(5, 10), 5, 3)).toBe(0);
+    expect(ids()).toEqual(local);
+  });
+
   it('a lookup before sign-in is refused, and an empty list answers with no matches', () => {
     expect(desk.call('lookupAddress', { query: '123 3 ave s' })).toEqual({ ok: true, value: { matches: [], listSize: 0 } });
     desk.deps.session.agent = null as never;

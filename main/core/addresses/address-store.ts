@@ -59,8 +59,10 @@ function recordChange(db: WritableDb, change: { cursor?: number; source?: Addres
 export function applyAddressChanges(db: WritableDb, page: AddressChanges, askedFrom: number, now: number): number {
   if (page.cursor < askedFrom) throw new Error(`addresses: the server answered cursor ${askedFrom} with cursor ${page.cursor}; a cursor never moves back`);
   const { upsert, remove } = prepared(db);
-  db.transaction(() => {
+  return db.transaction((): number => {
     const state = addressListState(db);
+    // The list moved under this pull (a local import, another pull): this page answers a question no longer asked.
+    if (state.cursor !== askedFrom) return 0;
     if (page.rows.length > 0 && state.cursor === 0 && state.source === 'local') db.prepare('DELETE FROM addresses').run();
     for (const row of page.rows) {
       if (row.deleted) remove.run(row.addressId);
@@ -68,8 +70,8 @@ export function applyAddressChanges(db: WritableDb, page: AddressChanges, askedF
     }
     const changed = page.rows.length > 0;
     recordChange(db, { cursor: page.cursor, ...(changed ? { source: 'server' as const } : {}), changed, now });
+    return page.rows.length;
   })();
-  return page.rows.length;
 }
 
 export interface ReplaceOutcome {

@@ -16,8 +16,11 @@ export async function pullAddresses(session: ReferenceSession, pageLimit = ADDRE
     const page = await session.get(`/addresses/changes?cursor=${cursor}&limit=${pageLimit}`, AddressChangesSchema);
     if (session.isStopped()) return changed;
     changed += applyAddressChanges(session.db, page, cursor, Date.now());
-    cursor = page.cursor;
     if (!page.hasMore) break;
+    // Read back rather than assumed: a page that found the list changed under it was not applied.
+    const stored = addressListState(session.db).cursor;
+    if (stored !== page.cursor) break;
+    cursor = stored;
   }
   if (changed > 0) warmAddressLookup(session.db);
   return changed;
