@@ -78,6 +78,26 @@ describe('backoff', () => {
 });
 
 describe('the sync client', () => {
+  it('syncs the cases even when the knowledge base cannot be pulled, and says so in the log', async () => {
+    const server = scripted((method, path) => {
+      if (path === '/health') return json(200, { ok: true });
+      if (path === '/auth/desk') return deskToken(1);
+      if (path === '/sync/push') return json(200, { lastMutationId: 1, results: [{ mutationId: 1, outcome: 'applied', conflicts: 0 }], gapAt: null } satisfies PushResponse);
+      return json(200, emptyPull(1));
+    });
+    const failingKb: typeof server.fetch = (url, init) => (url.includes('/kb/pull') ? Promise.resolve(errorResponse(500, 'internal', 'disk full')) : server.fetch(url, init));
+    const logged: string[] = [];
+    const time = manualClock();
+    const client = new SyncClient({ db: desk.db, deskCode: () => 'D07', fetch: failingKb, clock: time.clock, idleIntervalMs: 20_000, log: (message) => logged.push(message) });
+    createSomeCase();
+    client.start();
+    await time.fire(client);
+    expect(client.state()).toMatchObject({ online: true, pendingMutations: 0, lastError: null, lastSuccessAt: expect.any(Number) });
+    expect(logged).toEqual([expect.stringMatching(/^sync: the knowledge base: .*was not brought up to date; the next sync tries again$/)]);
+    expect(server.referenceRequests).toEqual(['GET /addresses/changes']); // the address list is still pulled
+    client.stop();
+  });
+
   it('waits for the server to answer, backing off with jitter, and syncs once it does', async () => {
     let up = false;
     const server = scripted((method, path) => {

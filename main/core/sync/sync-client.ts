@@ -154,6 +154,7 @@ export class SyncClient {
       now: () => this.clock.now(),
       token: this.token,
       isStopped: () => this.stopped,
+      log: (message) => this.options.log?.(message),
     };
     try {
       if (!this.online) await api.health();

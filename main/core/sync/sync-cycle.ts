@@ -23,6 +23,8 @@ export interface SyncSession {
   /** The desk token, kept between runs; cleared when the server refuses it. */
   token: { value: string | null };
   isStopped(): boolean;
+  /** Where a failure that does not fail the sync is told (the knowledge base or address list not updated). */
+  log?: (message: string) => void;
 }
 
 const checkStopped = (session: SyncSession): void => {
@@ -176,11 +178,12 @@ export async function pullChanges(session: SyncSession, pageLimit?: number): Pro
 export async function syncOnce(session: SyncSession, pageLimit?: number): Promise<{ pushed: number; pulled: number }> {
   const pushed = await pushOutbox(session);
   const pulled = await pullChanges(session, pageLimit);
-  await pullReferenceData({
+  const reference = await pullReferenceData({
     db: session.db,
     get: (path, schema) => withDeskToken(session, (token) => session.api.getReference(token, path, schema)),
     isStopped: session.isStopped,
   });
   checkStopped(session);
+  for (const failure of reference.failures) session.log?.(`sync: ${failure} was not brought up to date; the next sync tries again`);
   return { pushed, pulled };
 }
