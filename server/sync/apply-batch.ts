@@ -55,6 +55,11 @@ function refusalOf(pushed: PushedMutation, deskCode: string): string | null {
     return `case ${mutation.args.case.reference} belongs to desk ${mutation.args.case.deskCode}; desk ${deskCode} cannot create it`;
   }
   if (event && event.caseId !== caseIdOf(mutation)) return `its event is about case ${event.caseId}, not case ${caseIdOf(mutation)}`;
+  // A contact or an article link is nothing but its event: without the right one it would record nothing.
+  if (mutation.name === 'addContact' && (event?.type !== 'contact_added' || event.id !== mutation.args.contact.id)) {
+    return `addContact must carry its contact_added event, with the contact's id ${mutation.args.contact.id}`;
+  }
+  if (mutation.name === 'linkArticle' && event?.type !== 'article_linked') return 'linkArticle must carry its article_linked event';
   if (timeOf(pushed) === null) return `createdAt ${pushed.createdAt} is not a valid time`;
   return null;
 }

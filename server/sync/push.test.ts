@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCEPTED_SCHEMA_VERSIONS, MAX_BODY_BYTES, MUTATION_SCHEMA_VERSION, SyncErrorSchema } from '../../shared/sync';
 import { createDesk } from '..';
 import { api, foldRows, pullAll, push, type SeededDesk, type SeededTenant, seedTenant, SERVER_START_TIMEOUT_MS, signInDesk, startTestServer, type TestServer } from '../../test/helpers/server';
-import { addNote, createCase, makeCase, makeNote, pushed, pushRequest, transition } from '../testing/fixtures';
+import { newId } from '../../shared/domain';
+import { addNote, createCase, makeCase, makeEvent, makeNote, pushed, pushRequest, transition } from '../testing/fixtures';
 
 let server: TestServer;
 let seed: SeededTenant;
@@ -85,6 +86,31 @@ describe('push', () => {
     // Pushing them again is a duplicate, not a second rejection.
     expect((await push(server, desk, [pushed(1, createCase(stranger))])).results[0]?.outcome).toBe('duplicate');
     expect((await pullAll(server, desk)).lastMutationId).toBe(3);
+  });
+
+  it('rejects a contact or an article link that does not carry its own event, which is all it records', async () => {
+    const desk = await freshDesk();
+    const theCase = makeCase(desk.code, 1);
+    const contact = { id: newId(), caseId: theCase.id, channel: 'phone', caller: { anonymous: true }, reason: 'repeat_contact', agentId: 'agent-ana', deskCode: desk.code, at: '2026-11-27T15:00:00.000Z', handleTime: { talkMs: 1, holdMs: 0, wrapUpMs: 0 } } as const;
+    const link = { caseId: theCase.id, articleId: 'kb-1', title: 'Collection days' };
+    const response = await push(server, desk, [
+      pushed(1, createCase(theCase)),
+      pushed(2, { name: 'addContact', args: { contact } }, { event: null }),
+      pushed(3, { name: 'addContact', args: { contact } }, { event: makeEvent(theCase.id, 'contact_added', 'agent-ana', contact.at) }),
+      pushed(4, { name: 'linkArticle', args: link }, { event: makeEvent(theCase.id, 'note_added', 'agent-ana', contact.at) }),
+      pushed(5, { name: 'addContact', args: { contact } }),
+      pushed(6, { name: 'linkArticle', args: link }),
+    ]);
+    expect(response.results.map((r) => [r.mutationId, r.outcome])).toEqual([
+      [1, 'applied'],
+      [2, 'rejected'],
+      [3, 'rejected'],
+      [4, 'rejected'],
+      [5, 'applied'],
+      [6, 'applied'],
+    ]);
+    expect(response.results[1]?.reason).toMatch(/must carry its contact_added event/);
+    expect(response.results[3]?.reason).toMatch(/must carry its article_linked event/);
   });
 
   it('takes the role from the signed-in user who made the change', async () => {

@@ -64,7 +64,9 @@ const EVENT_TYPE_OF = {
 export function pushed(mutationId: number, mutation: Mutation, options: { actorId?: string; at?: string; event?: CaseEvent | null } = {}): PushedMutation {
   const at = options.at ?? iso(mutationId * 1000);
   const caseId = caseIdOf(mutation);
-  const event = options.event === undefined ? makeEvent(caseId, EVENT_TYPE_OF[mutation.name], options.actorId ?? 'agent-ana', at) : options.event;
+  const made = makeEvent(caseId, EVENT_TYPE_OF[mutation.name], options.actorId ?? 'agent-ana', at);
+  // A contact's event carries the contact's id, as a desk records it.
+  const event = options.event === undefined ? (mutation.name === 'addContact' ? { ...made, id: mutation.args.contact.id } : made) : options.event;
   return { mutationId, schemaVersion: MUTATION_SCHEMA_VERSION, createdAt: Date.parse(at), mutation, event };
 }
 

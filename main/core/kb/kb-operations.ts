@@ -6,7 +6,7 @@ import { ArticleSchema, isPastReview, unknownCatalogCodes, type Article } from '
 import type { WritableDb } from '../db/connection';
 import { localDay, type DeskState } from '../desk-session';
 import { DomainError, notFound } from '../errors';
-import { loadStarterArticles, markKbChanged, readArticle, removeArticle, storeArticle } from './article-store';
+import { loadStarterArticles, markKbChanged, readKbState, readArticle, removeArticle, storeArticle } from './article-store';
 import { sendArticleChange } from './kb-client';
 import { searchArticles } from './search-articles';
 
@@ -62,6 +62,9 @@ export function createKbHandlers(db: WritableDb, state: DeskState): KbHandlers {
           ? await sendArticleChange(db, state, '/kb/articles', { id: newId(), ...input.article }, SavedSchema)
           : await sendArticleChange(db, state, '/kb/articles/update', { id: input.id, expectedVersion: input.expectedVersion ?? 0, article: input.article }, SavedSchema);
       db.transaction(() => {
+        // A pull that ran meanwhile may already hold this save, or a later retirement of the article: it wins.
+        const pulledTo = readKbState(db).cursor;
+        if (pulledTo !== null && pulledTo >= article.version) return;
         if (storeArticle(db, article)) markKbChanged(db);
       })();
       return view(state, article);
