@@ -98,7 +98,7 @@ describe('screenPopFromArguments', () => {
     ]);
     expect(problemsOf(screenPopFromArguments(['civicdesk', '--new', '--channel=fax', '--phone=12']))).toEqual([
       { parameter: '--channel', message: 'must be phone, walk_in, chat (got "fax")' },
-      { parameter: '--phone', message: 'must be a phone number of 7 to 15 digits (got "12")' },
+      { parameter: '--phone', message: 'must be a phone number of 7 to 15 digits (got "••")' },
     ]);
     expect(problemsOf(screenPopFromArguments(['civicdesk', '--new']))).toEqual([{ parameter: '--channel', message: 'is required: phone, walk_in, chat' }]);
   });

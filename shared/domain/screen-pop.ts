@@ -82,7 +82,9 @@ function popFromParameters(params: URLSearchParams, nameOf: NameOf): ScreenPopRe
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0]);
       const key = field === 'callerName' ? 'name' : (field as ScreenPopParameter);
-      const got = key === 'channel' || key === 'phone' ? ` (got ${shown(values[key] ?? '')})` : '';
+      // What was given helps whoever set up the phone system ("{CallerID}" never filled in); a
+      // caller's digits stay out of the log.
+      const got = key === 'channel' ? ` (got ${shown(values[key] ?? '')})` : key === 'phone' ? ` (got ${shown((values.phone ?? '').replace(/\d/g, '•'))})` : '';
       const message = key === 'channel' ? `must be ${ChannelSchema.options.join(', ')}` : issue.message;
       problems.push({ parameter: nameOf(key), message: `${message}${got}` });
     }

@@ -1081,6 +1081,7 @@ describe('intake machine: recording a call on an existing case, and the article 
     await h.settle();
     expect(h.step()).toBe('attached');
     expect(h.context().attached).toEqual(RECORDED);
+    expect(h.context().caller).toEqual(CALLER);
     h.send({ type: 'FINISH', at: T0 + 50_000 });
     expect(h.step()).toBe('done');
     expect(h.save.inputs).toEqual([]);
@@ -1099,6 +1100,17 @@ describe('intake machine: recording a call on an existing case, and the article 
     expect(h.step()).toBe('details');
     expect(h.context().error).toBe('The call was not added to the case: case not found');
     expect(h.context().attachTo).toBeNull();
+  });
+
+  it('keeps the caller it had when recording on a case from caller history fails', async () => {
+    const h = createHarness();
+    h.send({ type: 'CHOOSE_CHANNEL', channel: 'phone', at: T0 });
+    h.send({ type: 'ATTACH_TO_CASE', target: { ...OPEN_CASE, reason: 'repeat_contact' }, caller: CALLER, at: T0 + 1_000 });
+    expect(h.contact.inputs[0]).toMatchObject({ caller: CALLER });
+    h.contact.reject(CONTACT_FAILURE);
+    await h.settle();
+    expect(h.step()).toBe('caller');
+    expect(h.context().caller).toBeNull();
   });
 
   it('cannot record a call on a case before a channel is chosen', () => {

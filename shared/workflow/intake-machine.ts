@@ -79,6 +79,8 @@ export interface AttachTarget {
   caseId: string;
   reference: string;
   reason: ContactReason;
+  /** The caller as found in caller history; becomes the interaction's caller once the call is recorded. */
+  caller?: Extract<Caller, { anonymous: false }>;
 }
 
 /** A screen-pop's facts besides its channel. */
@@ -134,7 +136,7 @@ export function contactFromIntake(context: IntakeContext, at: number): NewContac
     id: context.interactionId,
     caseId: context.attachTo.caseId,
     channel: context.channel,
-    caller: context.caller ?? { anonymous: true },
+    caller: context.attachTo.caller ?? context.caller ?? { anonymous: true },
     reason: context.attachTo.reason,
     handleTime: handleTimeAt(context.clock, at),
   };
@@ -215,7 +217,7 @@ export const intakeMachine = setup({
                 ATTACH_TO_CASE: {
                   target: '#intake.active.flow.attaching',
                   guard: ({ context }) => context.channel !== null,
-                  actions: assign(({ context, event }) => ({ attachTo: event.target, caller: event.caller ?? context.caller, error: null, attachRequestedAt: event.at })),
+                  actions: assign(({ event }) => ({ attachTo: event.caller ? { ...event.target, caller: event.caller } : event.target, error: null, attachRequestedAt: event.at })),
                 },
                 CANCEL: {
                   target: '#intake.cancelled',
@@ -309,7 +311,10 @@ export const intakeMachine = setup({
               invoke: {
                 src: 'recordContact',
                 input: ({ context }) => contactFromIntake(context, context.attachRequestedAt ?? 0),
-                onDone: { target: 'attached', actions: assign({ attached: ({ event }) => event.output }) },
+                onDone: {
+                  target: 'attached',
+                  actions: assign(({ context, event }) => ({ attached: event.output, caller: context.attachTo?.caller ?? context.caller })),
+                },
                 onError: {
                   target: 'capturing.resume',
                   actions: assign({ attachTo: null, error: ({ event }) => `The call was not added to the case: ${errorMessage(event.error)}` }),

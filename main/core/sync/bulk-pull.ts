@@ -76,6 +76,9 @@ function buildNextSearchChunk(db: WritableDb): boolean {
   })();
 }
 
+/** What the console reads while a call is taken (a case's history and notes, caller lookup, the case list) is rebuilt first. */
+const FIRST_REBUILT = `CASE name WHEN 'case_events_by_case' THEN 0 WHEN 'case_notes_by_case' THEN 1 WHEN 'cases_by_phone' THEN 2 WHEN 'cases_by_created' THEN 3 ELSE 4 END, name`;
+
 const running = new WeakMap<WritableDb, Promise<void>>();
 
 /**
@@ -90,7 +93,9 @@ export function finishBulkPull(db: WritableDb): Promise<void> {
     try {
       // A desk that closes meanwhile finishes at its next start.
       while (db.open) {
-        const index = statement(db, "SELECT name, sql FROM bulk_pull_steps WHERE name <> 'search' LIMIT 1").get() as { name: string; sql: string } | undefined;
+        const index = statement(db, `SELECT name, sql FROM bulk_pull_steps WHERE name <> 'search' ORDER BY ${FIRST_REBUILT} LIMIT 1`).get() as
+          | { name: string; sql: string }
+          | undefined;
         if (!index) break;
         db.transaction(() => {
           // IF NOT EXISTS: a migration that rebuilt the table since may have made the index already.
