@@ -117,7 +117,7 @@ describe('screen-pop (e2e)', () => {
     const warning = await waitFor('the refusal on the console', () => warnings.find((text) => text.includes('screen-pop')));
     expect(warning).toBe(
       'CivicDesk: screen-pop from the page address refused, nothing opened: agent is not a screen-pop parameter (known: channel, phone, queue, name); ' +
-        'channel must be phone, walk_in, chat (got "fax"); phone must be a phone number of 7 to 15 digits (got "12")',
+        'channel must be phone, walk_in, chat (got "fax"); phone must be a phone number of 7 to 15 digits (got "••")',
     );
     await waitForChannel(page);
     expect(await heading().innerText()).toBe('New interaction');
