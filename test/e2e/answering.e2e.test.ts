@@ -70,6 +70,7 @@ describe('answering and routing (e2e)', () => {
     await waitFor('a suggested article about collection days', async () => /collection/i.test((await first.innerText().catch(() => '')) ?? ''));
     const title = (await first.locator('.kb-hit-title').innerText()).replace(/Linked|Review overdue/g, '').trim();
     await guideScreenshot(page, '20-suggested-articles');
+    await axeCheck(page, 'details with suggested articles');
     await first.focus();
     await page.keyboard.press('Enter');
     const reader = page.getByRole('dialog');
@@ -130,6 +131,7 @@ describe('answering and routing (e2e)', () => {
     const duplicates = page.getByRole('region', { name: 'Possible duplicates' });
     await duplicates.getByText(firstPothole).waitFor();
     await guideScreenshot(page, '21-possible-duplicates');
+    await axeCheck(page, 'details with possible duplicates');
     await duplicates.getByRole('button', { name: `Link caller to this case, ${firstPothole}` }).click();
     const attached = page.getByTestId('attached-reference');
     await waitFor('the attached reference', async () => (await attached.innerText().catch(() => '')).trim() === firstPothole);
@@ -179,6 +181,10 @@ describe('answering and routing (e2e)', () => {
     await hit.waitFor();
     await guideScreenshot(page, '23-knowledge-base');
     await axeCheck(page, 'knowledge-base'); // fails on any serious or critical violation
+    await page.keyboard.press('Alt+T');
+    await screenshot(page, 'answer-knowledge-base-dark');
+    await axeCheck(page, 'knowledge-base, dark theme');
+    await page.keyboard.press('Alt+T');
     await page.keyboard.press('Alt+N');
     expectNoProblems(problems, 'answering');
   }, 60_000);
