@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { changePageSchema } from '../change-page';
 import { AddressRecordSchema } from './address-record';
 
 /**
@@ -27,12 +28,7 @@ export const AddressChangeSchema = z.union([
 ]);
 export type AddressChange = z.infer<typeof AddressChangeSchema>;
 
-export const AddressChangesSchema = z.object({
-  rows: z.array(AddressChangeSchema),
-  /** The version of the last row sent, or the cursor asked with when nothing changed. */
-  cursor: z.number().int().min(0),
-  hasMore: z.boolean(),
-});
+export const AddressChangesSchema = changePageSchema(AddressChangeSchema);
 export type AddressChanges = z.infer<typeof AddressChangesSchema>;
 
 // ── an admin's import, uploaded in chunks and applied all at once ───────────────────────────────

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { changePageSchema } from '../change-page';
 import { IsoTimeSchema } from '../case';
 import { IdSchema } from '../ids';
 
@@ -47,11 +48,7 @@ export const KbPullRowSchema = z.discriminatedUnion('retired', [
 export type KbPullRow = z.infer<typeof KbPullRowSchema>;
 
 /** GET /kb/pull?cursor=N: changes with version > N in version order; `cursor` is the last one's. */
-export const KbPullResponseSchema = z.object({
-  rows: z.array(KbPullRowSchema),
-  cursor: z.number().int().min(0),
-  hasMore: z.boolean(),
-});
+export const KbPullResponseSchema = changePageSchema(KbPullRowSchema);
 export type KbPullResponse = z.infer<typeof KbPullResponseSchema>;
 
 export const KB_PULL_PAGE_DEFAULT = 500;
