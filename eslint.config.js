@@ -66,7 +66,7 @@ const TEST_FILES = ['**/*.{test,spec}.{ts,tsx,mts,cts}'];
 
 const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const NODE_BUILTINS = [...new Set(builtinModules.map((m) => m.split('/')[0]))];
-const DB_DRIVERS = ['better-sqlite3', 'pg', '@electric-sql/pglite'];
+const DB_DRIVERS = ['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'pg', '@electric-sql/pglite'];
 const DOM_GLOBALS = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage'];
 const NODE_GLOBALS = ['process', 'Buffer', '__dirname', '__filename'];
 

@@ -1,5 +1,5 @@
 // Bundles the Electron shell — main (ESM) and the sandboxed preload (CommonJS, the only format a
-// sandboxed preload may have) — and the browser host. electron, the native better-sqlite3 and pdfkit
+// sandboxed preload may have) — and the browser host. electron, the native better-sqlite3-multiple-ciphers and pdfkit
 // (which reads its font files from its own folder at run time) stay external.
 import { build } from 'esbuild';
 import { dirname, resolve } from 'node:path';
@@ -15,7 +15,7 @@ export async function bundleShell() {
     entryPoints: ['main/app/main.ts'],
     outfile: 'dist/main/app/main.js',
     format: 'esm',
-    external: ['electron', 'better-sqlite3', 'pdfkit'],
+    external: ['electron', 'better-sqlite3-multiple-ciphers', 'pdfkit'],
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   });
   await build({ ...common, entryPoints: ['main/app/preload.ts'], outfile: 'dist/main/app/preload.cjs', format: 'cjs', external: ['electron'] });
@@ -25,7 +25,7 @@ export async function bundleShell() {
     entryPoints: ['main/host/web.ts'],
     outfile: 'dist/host/web.js',
     format: 'esm',
-    external: ['better-sqlite3', 'pdfkit'],
+    external: ['better-sqlite3-multiple-ciphers', 'pdfkit'],
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   });
 }

@@ -29,6 +29,8 @@ const fetchWithTimeout: FetchLike = (url, init) => fetch(url, { ...init, signal:
 
 export interface DeskRuntimeOptions {
   dataDir: string;
+  /** The desk database's encryption key (main/core/db/desk-key.ts); absent: the file is not encrypted. */
+  databaseKey?: Buffer;
   /** Only for a new database; an existing one keeps its desk code. */
   deskCode?: string;
   timeZone?: string;
@@ -59,7 +61,7 @@ export interface DeskRuntime {
 /** Opens the desk the Electron shell and the browser host both serve. */
 export function openDeskRuntime(options: DeskRuntimeOptions): DeskRuntime {
   const file = deskDatabasePath(options.dataDir);
-  const { db } = openDeskDatabase(file, { quickCheck: 'caller-runs-it' });
+  const { db } = openDeskDatabase(file, { quickCheck: 'caller-runs-it', ...(options.databaseKey ? { key: options.databaseKey } : {}) });
   const log = options.log ?? (() => {});
   let deskCode: string;
   try {
@@ -88,7 +90,7 @@ export function openDeskRuntime(options: DeskRuntimeOptions): DeskRuntime {
   warm.unref();
   // A first pull the desk was closed in the middle of: its indexes and search entries are built now, in the background.
   if (bulkPullUnderway(db)) finishBulkPull(db).catch((error: unknown) => log('finishing the first pull failed', error));
-  const check = quickCheckInBackground(file, options.integrityCheckDelayMs ?? 5_000);
+  const check = quickCheckInBackground(file, options.integrityCheckDelayMs ?? 5_000, options.databaseKey);
   const integrity = check.verdict.then((verdict) => {
     if (!verdict) return;
     state.integrity = verdict.ok ? { state: 'ok', message: null } : { state: 'damaged', message: verdict.message };

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { parseReference } from '../../shared/domain';
 import { openDeskDatabase } from '../../main/core/db/connection';
 import { MIGRATIONS } from '../../main/core/db/migrations';

@@ -1,4 +1,4 @@
-import type { Statement } from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { AddressLookup, AddressMatch } from '../../../shared/contract/addresses';
 import {
   buildStreetCatalogue,

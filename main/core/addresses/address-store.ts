@@ -1,4 +1,4 @@
-import type { Statement } from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import { canonicalCivic, canonicalUnit, civicValue, streetKey, type AddressChanges, type AddressRecord } from '../../../shared/domain/addresses';
 import type { ReadableDb, WritableDb } from '../db/connection';
 

@@ -1,7 +1,7 @@
 import type { Answers, Case, Caller, CaseStatus, Location } from '../../../shared/domain';
 import type { CaseSummary } from '../../../shared/contract';
 
-/** A row of the cases table, as better-sqlite3 returns it. */
+/** A row of the cases table, as the SQLite driver returns it. */
 export interface CaseRow {
   seq: number;
   id: string;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { newId, type Case, type NewCase } from '../../../shared/domain';
 import type { CaseDetail } from '../../../shared/contract';
 import { LEAD, openTestDesk, tableCounts, type TestDesk } from '../../../test/helpers/desk';

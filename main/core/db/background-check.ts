@@ -6,6 +6,11 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 try {
   const db = new Database(workerData.file, { readonly: true, fileMustExist: true });
+  if (workerData.keyHex) {
+    db.pragma("cipher = 'sqlcipher'");
+    db.pragma('legacy = 4');
+    db.pragma('key = "x\\'' + workerData.keyHex + '\\'"');
+  }
   const result = db.pragma('quick_check', { simple: true });
   db.close();
   parentPort.postMessage({ ok: result === 'ok', message: String(result) });
@@ -23,14 +28,14 @@ export interface IntegrityVerdict {
  * SQLite's quick_check reads the whole file: seconds on a desk of a million cases. Run at start on
  * its own read-only connection in a worker thread, so the console is usable while it runs.
  */
-export function quickCheckInBackground(file: string, delayMs = 0): { verdict: Promise<IntegrityVerdict | null>; stop: () => void } {
-  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+export function quickCheckInBackground(file: string, delayMs = 0, key?: Buffer): { verdict: Promise<IntegrityVerdict | null>; stop: () => void } {
+  const driver = createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
   let worker: Worker | null = null;
   let stopped = false;
   let stopWaiting = () => {};
   const verdict = new Promise<IntegrityVerdict | null>((resolve) => {
     const timer = setTimeout(() => {
-      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver } });
+      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver, keyHex: key?.toString('hex') ?? null } });
       watch(worker, resolve);
     }, delayMs);
     timer.unref();

@@ -1,6 +1,7 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { applyDeskKey } from './cipher';
 import { migrate, type MigrationReport } from './migrate';
 
 declare const access: unique symbol;
@@ -19,10 +20,11 @@ export interface OpenedDesk {
  * WAL with synchronous=FULL: a reference number read back to a caller must survive a power cut,
  * and WAL's default NORMAL may drop the last commits on one.
  */
-export function openDeskDatabase(file: string, options: { quickCheck?: 'now' | 'caller-runs-it' } = {}): OpenedDesk {
+export function openDeskDatabase(file: string, options: { quickCheck?: 'now' | 'caller-runs-it'; key?: Buffer } = {}): OpenedDesk {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const raw = new Database(file);
   try {
+    if (options.key) applyDeskKey(raw, options.key);
     raw.pragma('journal_mode = WAL');
     raw.pragma('synchronous = FULL');
     raw.pragma('foreign_keys = ON');
@@ -44,8 +46,9 @@ export function openDeskDatabase(file: string, options: { quickCheck?: 'now' | '
 }
 
 /** Opens an existing desk database for reading only; it is neither created nor migrated. */
-export function openReadonlyDeskDatabase(file: string): ReadableDb {
+export function openReadonlyDeskDatabase(file: string, key?: Buffer): ReadableDb {
   const raw = new Database(file, { readonly: true, fileMustExist: true });
+  if (key) applyDeskKey(raw, key);
   raw.pragma('busy_timeout = 5000');
   return raw as ReadableDb;
 }
