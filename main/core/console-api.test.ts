@@ -181,6 +181,13 @@ const BAD_INPUTS: Record<OperationName, { input: unknown; field: string }[]> = {
     { input: { kind: 'yearly', from: '2026-01-01', to: '2026-12-31', format: 'csv' }, field: 'kind' },
     { input: { kind: 'shift', date: '2026-11-27', format: 'pdf' }, field: 'shift' },
   ],
+  machinePolicy: [{ input: { path: '/tmp/mine.json' }, field: '(input)' }],
+  lockConsole: [{ input: { minutes: 5 }, field: '(input)' }],
+  unlockConsole: [
+    { input: { password: 12345 }, field: 'password' },
+    { input: { password: 'x'.repeat(513) }, field: 'password' },
+    { input: { pin: '1234' }, field: '(input)' },
+  ],
 };
 
 describe('every console operation refuses bad input, names the field, and writes nothing', () => {

@@ -23,6 +23,8 @@ import { createReportHandlers } from './reports/report-operations';
 import { createKbHandlers } from './kb/kb-operations';
 import { createAddressHandlers } from './addresses/address-operations';
 import { createDuplicateHandlers } from './duplicates/duplicate-operations';
+import { lockConsole, unlockConsole } from './agents/console-lock';
+import { machinePolicyView, NO_POLICY } from './policy/desk-policy';
 
 /** One handler per operation: those the table marks async (they wait on the network) return a promise. */
 export type ConsoleHandlers = {
@@ -78,6 +80,15 @@ export function createConsoleHandlers(db: WritableDb, state: DeskState): Console
     ...createKbHandlers(db, state),
     ...createAddressHandlers(db, state),
     ...createDuplicateHandlers(db, state),
+    machinePolicy: () => machinePolicyView(state.policy ?? NO_POLICY),
+    lockConsole: () => {
+      lockConsole(db, state);
+      return deskInfo(db, state);
+    },
+    unlockConsole: async (input) => {
+      await unlockConsole(db, state, input.password);
+      return deskInfo(db, state);
+    },
   };
 }
 
@@ -93,6 +104,8 @@ export interface CallOperationOptions {
   log?: (message: string, error: unknown) => void;
   /** Told after every write that succeeded, so background sync can push it soon. */
   afterWrite?: (name: OperationName) => void;
+  /** Runs before each handler and may refuse with a DomainError (the idle lock does). */
+  guard?: (name: OperationName) => void;
 }
 
 /**
@@ -101,7 +114,7 @@ export interface CallOperationOptions {
  * write; a refusal from the domain keeps its code; anything unexpected is `internal`.
  */
 export function createCallOperation(handlers: ConsoleHandlers, options: CallOperationOptions | CallOperationOptions['log'] = {}): CallOperation {
-  const { log = () => {}, afterWrite } = typeof options === 'function' ? { log: options } : options;
+  const { log = () => {}, afterWrite, guard } = typeof options === 'function' ? { log: options } : options;
   const answer = (name: OperationName, output: unknown): ApiResult<unknown> => {
     const checked = consoleApi[name].output.safeParse(output);
     if (!checked.success) {
@@ -128,6 +141,7 @@ export function createCallOperation(handlers: ConsoleHandlers, options: CallOper
       return later({ ok: false, error: { code: 'invalid_input', message: `${name}: ${describeIssues(issues)}`, issues } });
     }
     try {
+      guard?.(name);
       const handler = handlers[name] as (input: unknown) => unknown;
       const output = handler(parsed.data);
       if (operation.async) {

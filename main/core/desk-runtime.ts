@@ -13,6 +13,9 @@ import { bulkPullUnderway, finishBulkPull } from './sync/bulk-pull';
 import type { FetchLike } from './sync/server-api';
 import { SyncClient, type SyncClock } from './sync/sync-client';
 import { readSyncSettings } from './sync/sync-store';
+import { refuseWhileLocked, isLocked } from './agents/console-lock';
+import { applyMachinePolicy } from './policy/desk-policy';
+import type { PolicyFile } from './policy/policy-file';
 
 /** How the desk talks to the sync server; tests inject a network and a clock. */
 export interface DeskSyncOptions {
@@ -31,6 +34,8 @@ export interface DeskRuntimeOptions {
   dataDir: string;
   /** The desk database's encryption key (main/core/db/desk-key.ts); absent: the file is not encrypted. */
   databaseKey?: Buffer;
+  /** IT's machine policy file as read (policy/policy-file.ts); absent: none deployed. */
+  policy?: PolicyFile;
   /** Only for a new database; an existing one keeps its desk code. */
   deskCode?: string;
   timeZone?: string;
@@ -64,8 +69,11 @@ export function openDeskRuntime(options: DeskRuntimeOptions): DeskRuntime {
   const { db } = openDeskDatabase(file, { quickCheck: 'caller-runs-it', ...(options.databaseKey ? { key: options.databaseKey } : {}) });
   const log = options.log ?? (() => {});
   let deskCode: string;
+  let policy;
   try {
-    deskCode = ensureDeskCode(db, options.deskCode);
+    policy = applyMachinePolicy(db, options.policy ?? { status: 'absent', path: '' });
+    if (policy.problems.length > 0) log(`machine policy ${policy.file.path}: ${policy.problems.join('; ')}`);
+    deskCode = ensureDeskCode(db, policy.deskCode ?? options.deskCode);
   } catch (error) {
     db.close();
     throw error;
@@ -77,8 +85,11 @@ export function openDeskRuntime(options: DeskRuntimeOptions): DeskRuntime {
     now: options.now ?? Date.now,
     integrity: { state: 'checking', message: null },
     fetch: (options.sync && options.sync.fetch) || fetchWithTimeout,
+    policy,
+    locked: isLocked(db),
   };
-  const sync = options.sync === false ? null : startSync(db, state, options.sync ?? {}, log);
+  // While IT's policy cannot be used the desk works offline: it might otherwise sync with the wrong server, or as the wrong desk.
+  const sync = options.sync === false || policy.syncPaused ? null : startSync(db, state, options.sync ?? {}, log);
   // The address list's street index, built after the first paint rather than on the first keystroke.
   const warm = setTimeout(() => {
     try {
@@ -114,7 +125,7 @@ export function openDeskRuntime(options: DeskRuntimeOptions): DeskRuntime {
     integrityChecked: integrity,
     state,
     sync,
-    call: createCallOperation(createConsoleHandlers(db, state), { log, afterWrite: () => sync?.localChange() }),
+    call: createCallOperation(createConsoleHandlers(db, state), { log, afterWrite: () => sync?.localChange(), guard: (name) => refuseWhileLocked(state, name) }),
     close: () => {
       sync?.stop();
       check.stop();

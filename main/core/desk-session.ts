@@ -1,4 +1,5 @@
 import type { Agent, Catalog } from '../../shared/domain';
+import type { DeskPolicy } from './policy/desk-policy';
 import type { FetchLike } from './sync/server-api';
 import type { SyncClientState } from './sync/sync-client';
 
@@ -28,6 +29,10 @@ export interface DeskState {
   sync?: DeskSync;
   /** How the desk reaches the sync server for sign-in and conflicts; `fetch` unless a test injects a network. */
   fetch?: FetchLike;
+  /** Locked after the idle time (agents/console-lock.ts): main answers only what the lock screen needs. */
+  locked?: boolean;
+  /** IT's machine policy as this desk applied it (policy/desk-policy.ts); absent in tests that have none. */
+  policy?: DeskPolicy;
   /** The central sign-in of the agent at the desk, kept in memory only: it reads the server's conflicts. */
   serverSession?: { agentId: string; token: string; expiresAt: string } | null;
 }

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../core/data-dir';
 import { openDeskRuntime } from '../core/desk-runtime';
+import { machinePolicyPath, readMachinePolicy } from '../core/policy/policy-file';
 import { startHost } from './server';
 
 export const RENDERER_DIR = resolve(import.meta.dirname, '../../dist/renderer');
@@ -11,20 +12,28 @@ function fail(message: string, code = 2): never {
   process.exit(code);
 }
 
-/** `npm run web -- [--data DIR] [--port PORT] [--desk CODE]`: the console in a browser, on loopback. */
+/**
+ * `npm run web -- [--data DIR] [--port PORT] [--desk CODE] [--policy FILE]`: the console in a browser, on loopback.
+ * The machine policy is read from the OS's policy path unless --policy names another file (for trying a policy out).
+ */
 export async function runWeb(argv: string[]): Promise<void> {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { data: { type: 'string' }, port: { type: 'string' }, desk: { type: 'string' } }, strict: true }));
+    ({ values } = parseArgs({ args: argv, options: { data: { type: 'string' }, port: { type: 'string' }, desk: { type: 'string' }, policy: { type: 'string' } }, strict: true }));
   } catch (error) {
     fail(error instanceof Error ? error.message.split('. ')[0]! : String(error));
   }
   const port = values.port === undefined ? 5311 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a port number 0–65535 (got '${values.port}')`);
   const dataDir = values.data ?? defaultDataDir();
+  const log = (message: string, error?: unknown): void => {
+    process.stderr.write(error === undefined ? `${message}\n` : `${message}: ${String(error)}\n`);
+  };
+  const policy = readMachinePolicy(values.policy ?? machinePolicyPath());
+  if (policy.status === 'invalid') log(`civicdesk web: the machine policy ${policy.path} cannot be used, so this desk works offline:\n  ${policy.problems.join('\n  ')}`);
   let runtime;
   try {
-    runtime = openDeskRuntime({ dataDir, deskCode: values.desk, log: (message, error) => process.stderr.write(`${message}: ${String(error)}\n`) });
+    runtime = openDeskRuntime({ dataDir, deskCode: values.desk, policy, log });
   } catch (error) {
     fail(`cannot open the desk in ${dataDir}: ${error instanceof Error ? error.message : String(error)}`, 1);
   }

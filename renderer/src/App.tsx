@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
-import type { DeskInfo } from '../../shared/contract';
+import { DEFAULT_IDLE_LOCK_MINUTES, type DeskInfo, type MachinePolicyView } from '../../shared/contract';
 import { request } from './api/api';
 import { firstAnswer } from './api/startup';
 import { Keys } from './components/Kbd';
@@ -8,6 +8,9 @@ import { CaseDetail } from './features/cases/CaseDetail';
 import { CaseList } from './features/cases/CaseList';
 import { IntakeScreen } from './features/intake/IntakeScreen';
 import { KnowledgeScreen } from './features/kb/KnowledgeScreen';
+import { LockScreen } from './features/lock/LockScreen';
+import { useIdleLock } from './features/lock/use-idle-lock';
+import { PolicyBanner } from './features/policy/PolicyBanner';
 import { Header } from './features/session/Header';
 import { SignIn } from './features/session/SignIn';
 import { useTheme } from './features/session/use-theme';
@@ -28,6 +31,16 @@ export function App() {
   const [sheetOpen, setSheetOpen] = useState(false);
   const [theme, toggleTheme] = useTheme();
   const sync = useSyncStatus(desk?.sync ?? null);
+  const [policy, setPolicy] = useState<MachinePolicyView | null>(null);
+  useEffect(() => {
+    request('machinePolicy', {}).then(setPolicy, () => setPolicy(null));
+  }, []);
+  const locked = desk?.locked === true;
+  const working = desk?.agent != null && !locked;
+  const lock = useCallback(() => {
+    request('lockConsole', {}).then(setDesk, (error: unknown) => setFailure(String(error)));
+  }, []);
+  useIdleLock(policy?.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES, working, lock);
 
   const showIntake = useCallback(() => setView({ name: 'intake' }), []);
   const refreshDesk = useCallback(() => {
@@ -47,9 +60,10 @@ export function App() {
       'Alt+Y': () => setView({ name: 'sync' }),
       'Alt+R': () => setView({ name: 'reports' }),
       'Alt+K': () => setView({ name: 'kb' }),
+      'Ctrl+Alt+L': lock,
       '?': () => setSheetOpen(true),
     },
-    desk?.agent != null,
+    working,
   );
 
   if (failure) {
@@ -62,7 +76,14 @@ export function App() {
     );
   }
   if (!desk) return <main className="signin" aria-busy="true" />;
-  if (!desk.agent) return <SignIn desk={desk} onSignedIn={setDesk} />;
+  if (!desk.agent) {
+    return (
+      <>
+        <PolicyBanner policy={policy} />
+        <SignIn desk={desk} onSignedIn={setDesk} />
+      </>
+    );
+  }
 
   const nav = (target: View, label: string, combo: string) => (
     <button
@@ -76,7 +97,10 @@ export function App() {
   );
 
   return (
-    <div className="app">
+    <>
+      {locked && <LockScreen desk={desk} onChanged={setDesk} />}
+      {/* Locked, the console stays mounted (a call in progress keeps its state) but is not shown, read out or reachable. */}
+      <div className="app" hidden={locked}>
       <Header
         desk={desk}
         sync={sync.status ?? desk.sync}
@@ -85,6 +109,7 @@ export function App() {
         onToggleTheme={toggleTheme}
         onShortcuts={() => setSheetOpen(true)}
         onSignOut={() => void request('signOut', {}).then(setDesk)}
+        onLock={lock}
       />
       <div className="app-body">
         <nav className="nav" aria-label="Screens">
@@ -95,6 +120,7 @@ export function App() {
           {nav({ name: 'sync' }, 'Sync', 'Alt+Y')}
         </nav>
         <main className="app-main">
+          <PolicyBanner policy={policy} />
           {desk.integrity.state === 'damaged' && (
             <div role="alert" className="banner error">
               This desk's database failed its integrity check ({desk.integrity.message}). Your work is still being saved; call IT to check
@@ -105,7 +131,7 @@ export function App() {
           <div hidden={view.name !== 'intake'}>
             <IntakeScreen
               agent={desk.agent}
-              active={view.name === 'intake'}
+              active={view.name === 'intake' && !locked}
               onSaved={refreshDesk}
               onOpenCase={(id) => setView({ name: 'case', id })}
               onPopTaken={showIntake}
@@ -125,11 +151,11 @@ export function App() {
           {(view.name === 'reports' || (view.name === 'case' && view.from === 'reports')) && (
             <div hidden={view.name !== 'reports'}>
               <Suspense fallback={<p aria-busy="true">Loading reports…</p>}>
-                <ReportsScreen role={desk.agent.role} active={view.name === 'reports'} onOpenCase={(id) => setView({ name: 'case', id, from: 'reports' })} />
+                <ReportsScreen role={desk.agent.role} active={view.name === 'reports' && !locked} onOpenCase={(id) => setView({ name: 'case', id, from: 'reports' })} />
               </Suspense>
             </div>
           )}
-          {view.name === 'kb' && <KnowledgeScreen role={desk.agent.role} active={view.name === 'kb'} />}
+          {view.name === 'kb' && <KnowledgeScreen role={desk.agent.role} active={view.name === 'kb' && !locked} />}
           {view.name === 'case' && (
             <CaseDetail
               id={view.id}
@@ -141,7 +167,8 @@ export function App() {
           )}
         </main>
       </div>
-      <ShortcutSheet isOpen={sheetOpen} onClose={() => setSheetOpen(false)} />
-    </div>
+      <ShortcutSheet isOpen={sheetOpen && !locked} onClose={() => setSheetOpen(false)} />
+      </div>
+    </>
   );
 }

@@ -24,6 +24,7 @@ export const HTTP_STATUS_OF_ERROR = {
   not_found: 404,
   conflict: 409,
   transition_refused: 409,
+  locked: 423,
   unknown_operation: 404,
   internal: 500,
 } as const;

@@ -12,6 +12,10 @@ export const DeskInfoSchema = z.object({
   sync: SyncStatusSchema,
   /** The start-up integrity check of the desk database, which runs in the background. */
   integrity: z.object({ state: z.enum(['checking', 'ok', 'damaged']), message: z.string().nullable() }),
+  /** Locked after the idle time: the console shows only the lock screen until the agent unlocks it. */
+  locked: z.boolean(),
+  /** Whether unlocking (and signing in as this agent) asks for a password: city accounts have one. */
+  agentHasPassword: z.boolean(),
 });
 export type DeskInfo = z.infer<typeof DeskInfoSchema>;
 

@@ -20,6 +20,8 @@ export const API_ERROR_CODES = [
   'not_configured',
   /** The sync server no longer accepts this version of CivicDesk. */
   'update_required',
+  /** The console is locked after the idle time: unlock it first. */
+  'locked',
   'unknown_operation',
   'internal',
 ] as const;

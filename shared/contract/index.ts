@@ -9,3 +9,4 @@ export * from './security';
 export * from './kb';
 export * from './addresses';
 export * from './duplicates';
+export * from './policy';

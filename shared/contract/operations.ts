@@ -15,6 +15,7 @@ import { PasswordSignInSchema, SyncConflictSchema, SyncSettingsInputSchema, Sync
 import { addressOperations } from './addresses';
 import { kbOperations } from './kb';
 import { duplicateOperations } from './duplicates';
+import { policyOperations } from './policy';
 import { networkOp, nothing, op, type Operation } from './operation';
 import {
   ExportedFileSchema,
@@ -113,6 +114,7 @@ export const consoleApi = {
   ...kbOperations,
   ...addressOperations,
   ...duplicateOperations,
+  ...policyOperations,
 } as const satisfies Record<string, Operation>;
 
 export type ConsoleApi = typeof consoleApi;

@@ -38,6 +38,8 @@ export const ShiftScheduleViewSchema = z.object({
   timeZone: TimeZoneSchema,
   /** Whether the signed-in agent may change the schedule (leads and admins). */
   canEdit: z.boolean(),
+  /** IT's machine policy sets the schedule: nobody edits it on the desk. */
+  setByPolicy: z.boolean(),
 });
 export type ShiftScheduleView = z.infer<typeof ShiftScheduleViewSchema>;
 

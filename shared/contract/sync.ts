@@ -39,6 +39,8 @@ export const SyncSettingsSchema = z.object({
   tenant: z.string().nullable(),
   deskCode: DeskCodeSchema,
   deskSecretSet: z.boolean(),
+  /** Fields IT's machine policy fixes: the form shows them read-only, and main refuses other values. */
+  setByPolicy: z.array(z.enum(['serverUrl', 'tenant', 'deskCode'])),
 });
 export type SyncSettingsView = z.infer<typeof SyncSettingsSchema>;
 

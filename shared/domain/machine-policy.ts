@@ -45,7 +45,7 @@ export const MachinePolicySchema = z
         checkEveryHours: z.number().int().min(1, 'must be at least 1').max(168, 'must be at most 168 (a week)').default(4),
       })
       .strict()
-      .refine((u) => !u.enabled || u.feedUrl !== undefined, { message: 'feedUrl is required while updates are enabled', path: ['feedUrl'] })
+      .refine((u) => !u.enabled || u.feedUrl !== undefined, { message: 'is required while updates are enabled (or set enabled: false)', path: ['feedUrl'] })
       .optional(),
     shiftSchedule: ShiftScheduleSchema.optional(),
     /** Minutes without a key press or a click before the console locks; 0 turns the lock off. */

@@ -158,8 +158,8 @@ const exited = (child: ChildProcess): Promise<void> =>
   child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((done) => child.once('exit', () => done()));
 
 /** Starts `node --import tsx main/host/web.ts --data DIR --port 0 --desk D07` and waits for the URL it prints. */
-export function startHost(dataDir: string, options: { desk?: string } = {}): Promise<Host> {
-  const args = ['--import', 'tsx', 'main/host/web.ts', '--data', dataDir, '--port', '0', '--desk', options.desk ?? DESK];
+export function startHost(dataDir: string, options: { desk?: string; policy?: string } = {}): Promise<Host> {
+  const args = ['--import', 'tsx', 'main/host/web.ts', '--data', dataDir, '--port', '0', '--desk', options.desk ?? DESK, ...(options.policy ? ['--policy', options.policy] : [])];
   // node --import tsx, not the tsx binary: the binary runs the host in a grandchild that SIGKILL would miss.
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
@@ -321,12 +321,13 @@ export interface Suite extends OpenedPage {
  * The start of every e2e file: checks for Chromium first (so that failure is the only one), builds
  * the console if needed, and starts a host on a new desk — seeded with `seed` cases if asked.
  */
-export async function startSuite(name: string, options: { seed?: number } = {}): Promise<Suite> {
+export async function startSuite(name: string, options: { seed?: number; policy?: (dataDir: string) => string } = {}): Promise<Suite> {
   chromiumPath();
   await ensureBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), `civicdesk-e2e-${name}-`));
   if (options.seed) seedDesk(dataDir, options.seed);
-  const [host, browser] = await Promise.all([startHost(dataDir), launchBrowser()]);
+  const policy = options.policy?.(dataDir);
+  const [host, browser] = await Promise.all([startHost(dataDir, policy ? { policy } : {}), launchBrowser()]);
   const opened = await newPage(browser);
   return {
     ...opened,

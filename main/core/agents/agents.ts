@@ -6,6 +6,7 @@ import type { DeskState } from '../desk-session';
 import { DomainError } from '../errors';
 import { newId } from '../../../shared/domain';
 import { syncStatusOf } from '../sync/sync-status';
+import { clearLock, passwordVerifierOf } from './console-lock';
 
 const SIGNED_IN_KEY = 'signed_in_agent';
 
@@ -40,6 +41,7 @@ export function signIn(db: WritableDb, state: DeskState, agentId: string): void 
 
 export function signOut(db: WritableDb, state: DeskState): void {
   statement(db, 'DELETE FROM desk_settings WHERE key = ?').run(SIGNED_IN_KEY);
+  clearLock(db, state);
   state.session.agent = null;
   state.serverSession = null;
 }
@@ -58,5 +60,7 @@ export function deskInfo(db: ReadableDb, state: DeskState): DeskInfo {
     agents: listAgents(db),
     sync: syncStatusOf(db, state),
     integrity: state.integrity ?? { state: 'ok', message: null },
+    locked: state.locked === true,
+    agentHasPassword: state.session.agent ? passwordVerifierOf(db, state.session.agent.id) !== null : false,
   };
 }

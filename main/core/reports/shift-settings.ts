@@ -4,6 +4,7 @@ import type { ReadableDb, WritableDb } from '../db/connection';
 import { statement } from '../db/statements';
 import type { DeskState } from '../desk-session';
 import { DomainError } from '../errors';
+import { setByPolicy } from '../policy/desk-policy';
 
 const KEY = 'shift_schedule';
 
@@ -20,6 +21,8 @@ export function readShiftSchedule(db: ReadableDb): ShiftSchedule {
   }
 }
 
+const scheduleSetByPolicy = (state: DeskState): boolean => state.policy?.policy?.shiftSchedule !== undefined;
+
 const mayEdit = (state: DeskState) => state.session.agent?.role === 'lead' || state.session.agent?.role === 'admin';
 
 export function shiftScheduleView(db: ReadableDb, state: DeskState): ShiftScheduleView {
@@ -29,12 +32,16 @@ export function shiftScheduleView(db: ReadableDb, state: DeskState): ShiftSchedu
     schedule,
     current: { shift: current.shift.name, date: current.date, from: new Date(current.from).toISOString(), to: new Date(current.to).toISOString() },
     timeZone: state.session.timeZone,
-    canEdit: mayEdit(state),
+    canEdit: mayEdit(state) && !scheduleSetByPolicy(state),
+    setByPolicy: scheduleSetByPolicy(state),
   };
 }
 
 export function writeShiftSchedule(db: WritableDb, state: DeskState, schedule: ShiftSchedule): ShiftScheduleView {
   if (!mayEdit(state)) throw new DomainError('forbidden', 'Changing the shift schedule needs a lead or admin signed in');
+  if (scheduleSetByPolicy(state)) {
+    throw new DomainError('forbidden', `The shift schedule ${setByPolicy(state.policy)}: IT changes it there`);
+  }
   statement(db, 'INSERT INTO desk_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(KEY, JSON.stringify(schedule));
   return shiftScheduleView(db, state);
 }

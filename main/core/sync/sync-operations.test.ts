@@ -69,7 +69,7 @@ describe('password verifiers', () => {
 
 describe('sync settings', () => {
   it('start unset: the desk works alone and says it is not configured', async () => {
-    expect(ok<SyncSettingsView>(runtime.call('getSyncSettings', {}))).toEqual({ serverUrl: null, tenant: null, deskCode: 'D07', deskSecretSet: false });
+    expect(ok<SyncSettingsView>(runtime.call('getSyncSettings', {}))).toEqual({ serverUrl: null, tenant: null, deskCode: 'D07', deskSecretSet: false, setByPolicy: [] });
     expect(ok<DeskInfo>(runtime.call('deskInfo', {})).sync).toMatchObject({ state: 'offline', configured: false, pendingMutations: 0 });
     expect(await runtime.call('syncNow', {})).toMatchObject({ ok: false, error: { code: 'not_configured', message: expect.stringMatching(/no sync server yet/) } });
     expect(await runtime.call('signInWithPassword', { username: 'noor', password: 'x' })).toMatchObject({ ok: false, error: { code: 'not_configured' } });
@@ -77,7 +77,7 @@ describe('sync settings', () => {
 
   it('are saved without echoing the secret, sync starts, and later changes need a lead', async () => {
     const saved = ok<SyncSettingsView>(await runtime.call('setSyncSettings', { ...SETTINGS, deskCode: 'D09' }));
-    expect(saved).toEqual({ serverUrl: SETTINGS.serverUrl, tenant: 'lethbridge', deskCode: 'D09', deskSecretSet: true });
+    expect(saved).toEqual({ serverUrl: SETTINGS.serverUrl, tenant: 'lethbridge', deskCode: 'D09', deskSecretSet: true, setByPolicy: [] });
     expect(ok<SyncStatus>(await runtime.call('syncNow', {}))).toMatchObject({ state: 'online', configured: true, online: true, lastError: null });
     expect(ok<DeskInfo>(runtime.call('deskInfo', {})).sync).toMatchObject({ state: 'online', lastSuccessAt: expect.any(String) });
     expect(await runtime.call('setSyncSettings', SETTINGS)).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/lead or admin/) } });

@@ -7,6 +7,7 @@ import { deskInfo } from '../agents/agents';
 import { domainErrorOfServer, serverApiOf, signInWithPassword } from './password-sign-in';
 import { toSyncStatus, syncStatusOf } from './sync-status';
 import { readSyncSettings, writeSyncSettings } from './sync-store';
+import { setByPolicy } from '../policy/desk-policy';
 
 function settingsView(db: WritableDb, state: DeskState): SyncSettingsView {
   const settings = readSyncSettings(db);
@@ -15,7 +16,32 @@ function settingsView(db: WritableDb, state: DeskState): SyncSettingsView {
     tenant: string | null;
     secret: 0 | 1;
   };
-  return { serverUrl: settings?.serverUrl ?? partial.server_url, tenant: settings?.tenant ?? partial.tenant, deskCode: state.session.deskCode, deskSecretSet: partial.secret === 1 };
+  return {
+    serverUrl: settings?.serverUrl ?? partial.server_url,
+    tenant: settings?.tenant ?? partial.tenant,
+    deskCode: state.session.deskCode,
+    deskSecretSet: partial.secret === 1,
+    setByPolicy: fieldsSetByPolicy(state),
+  };
+}
+
+function fieldsSetByPolicy(state: DeskState): ('serverUrl' | 'tenant' | 'deskCode')[] {
+  const policy = state.policy?.policy;
+  if (!policy) return [];
+  return [...(policy.server ? (['serverUrl', 'tenant'] as const) : []), ...(policy.deskCode ? (['deskCode'] as const) : [])];
+}
+
+/** A desk secret is the desk's own; the server, tenant and desk code may be IT's, and then no one on the desk changes them. */
+function refuseOverridingPolicy(state: DeskState, input: { serverUrl: string; tenant: string; deskCode?: string | undefined }): void {
+  const policy = state.policy?.policy;
+  if (!policy) return;
+  const differs: { field: string; message: string }[] = [];
+  if (policy.server && input.serverUrl !== policy.server.url) differs.push({ field: 'serverUrl', message: `${setByPolicy(state.policy)} to ${policy.server.url}` });
+  if (policy.server && input.tenant !== policy.server.tenant) differs.push({ field: 'tenant', message: `${setByPolicy(state.policy)} to ${policy.server.tenant}` });
+  if (policy.deskCode && input.deskCode !== undefined && input.deskCode !== state.session.deskCode) {
+    differs.push({ field: 'deskCode', message: `${setByPolicy(state.policy)} to ${state.session.deskCode}` });
+  }
+  if (differs.length > 0) throw new DomainError('invalid_input', differs.map((d) => `${d.field}: ${d.message}`).join('; '), differs);
 }
 
 /** Once a desk has settings, only a lead or admin changes them: a wrong server would silently stop its sync. */
@@ -58,6 +84,9 @@ export function createSyncHandlers(db: WritableDb, state: DeskState): SyncHandle
   return {
     syncStatus: () => syncStatusOf(db, state),
     syncNow: async () => {
+      if (state.policy?.syncPaused) {
+        throw new DomainError('not_configured', `Sync is paused until IT fixes the machine policy (${state.policy.file.path}): ${state.policy.problems.join('; ')}`);
+      }
       if (!readSyncSettings(db)) throw new DomainError('not_configured', 'This desk has no sync server yet: set the server address, tenant and desk secret in sync settings');
       if (!state.sync) throw new DomainError('not_configured', 'Background sync is turned off in this desk runtime');
       return toSyncStatus(await state.sync.syncNow());
@@ -65,6 +94,7 @@ export function createSyncHandlers(db: WritableDb, state: DeskState): SyncHandle
     getSyncSettings: () => settingsView(db, state),
     setSyncSettings: async (input) => {
       checkMayChangeSettings(db, state);
+      refuseOverridingPolicy(state, input);
       db.transaction(() => {
         changeDeskCode(db, state, input.deskCode);
         writeSyncSettings(db, { serverUrl: input.serverUrl, tenant: input.tenant, deskSecret: input.deskSecret });

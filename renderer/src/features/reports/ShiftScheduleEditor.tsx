@@ -15,7 +15,7 @@ export function ShiftScheduleEditor({ view, onSaved }: Props) {
     return (
       <div className="stack schedule">
         <ShiftList view={view} />
-        <p className="muted">A team lead or admin changes the shifts.</p>
+        <p className="muted">{view.setByPolicy ? 'IT sets the shifts in the machine policy.' : 'A team lead or admin changes the shifts.'}</p>
       </div>
     );
   }

@@ -11,6 +11,7 @@ export function Header(props: {
   onShortcuts: () => void;
   onOpenSync: () => void;
   onSignOut: () => void;
+  onLock: () => void;
 }) {
   const { desk } = props;
   return (
@@ -29,6 +30,9 @@ export function Header(props: {
       </Button>
       <Button className="btn" onPress={props.onToggleTheme} aria-label={`Switch to ${props.theme === 'dark' ? 'light' : 'dark'} theme`}>
         {props.theme === 'dark' ? 'Light' : 'Dark'} <Keys combo="Alt+T" />
+      </Button>
+      <Button className="btn" onPress={props.onLock} aria-label="Lock the console" aria-keyshortcuts="Control+Alt+L">
+        Lock
       </Button>
       <Button className="btn" onPress={props.onSignOut}>
         Sign out

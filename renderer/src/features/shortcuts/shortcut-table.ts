@@ -7,6 +7,7 @@ export const SHORTCUTS: { area: string; combo: string; action: string }[] = [
   { area: 'Anywhere', combo: 'Alt+Y', action: 'Sync: status, sync now, settings, conflicts' },
   { area: 'Anywhere', combo: 'Alt+R', action: 'Reports: shift summary, period report, shift schedule' },
   { area: 'Anywhere', combo: 'Alt+K', action: 'Knowledge base: search and read articles (leads and admins edit them)' },
+  { area: 'Anywhere', combo: 'Ctrl+Alt+L', action: 'Lock the console (it also locks itself when the desk is left idle)' },
   { area: 'Anywhere', combo: 'Alt+P', action: 'Take the incoming screen-popped call as soon as the current interaction ends' },
   { area: 'Start', combo: 'P', action: 'Phone call' },
   { area: 'Start', combo: 'W', action: 'Walk-in' },

@@ -5,7 +5,7 @@ import { DeskError, fieldErrors, request } from '../../api/api';
 
 /**
  * Where this desk syncs: the server's address, the city (tenant), the desk code and the desk secret
- * IT issued with it. Until machine policy arrives, this form is how a desk is connected.
+ * IT issued with it. Fields IT's machine policy sets are shown read-only: only the desk secret is the desk's own.
  */
 export function SyncSettingsForm({ onSaved, autoFocus = false }: { onSaved: (settings: SyncSettingsView) => void; autoFocus?: boolean }) {
   const [current, setCurrent] = useState<SyncSettingsView | null>(null);
@@ -25,6 +25,9 @@ export function SyncSettingsForm({ onSaved, autoFocus = false }: { onSaved: (set
       setDeskCode(settings.deskCode);
     }, (error: unknown) => setMessage(String(error)));
   }, []);
+
+  const byPolicy = (field: 'serverUrl' | 'tenant' | 'deskCode') => current?.setByPolicy.includes(field) === true;
+  const policyNote = <span className="muted"> (set by IT)</span>;
 
   const save = async () => {
     setErrors({});
@@ -68,24 +71,24 @@ export function SyncSettingsForm({ onSaved, autoFocus = false }: { onSaved: (set
           Saved. This desk now syncs with {current?.serverUrl}.
         </p>
       )}
-      <TextField name="serverUrl" value={serverUrl} onChange={setServerUrl} className="field" isRequired autoFocus={autoFocus} type="url">
-        <Label>Server address</Label>
+      <TextField name="serverUrl" value={serverUrl} onChange={setServerUrl} className="field" isRequired autoFocus={autoFocus && !byPolicy('serverUrl')} type="url" isReadOnly={byPolicy('serverUrl')}>
+        <Label>Server address{byPolicy('serverUrl') && policyNote}</Label>
         <Input placeholder="https://civicdesk.example.city" />
         <FieldError className="error" />
       </TextField>
       <div className="row">
-        <TextField name="tenant" value={tenant} onChange={setTenant} className="field" isRequired>
-          <Label>City (tenant)</Label>
+        <TextField name="tenant" value={tenant} onChange={setTenant} className="field" isRequired isReadOnly={byPolicy('tenant')}>
+          <Label>City (tenant){byPolicy('tenant') && policyNote}</Label>
           <Input placeholder="lethbridge" />
           <FieldError className="error" />
         </TextField>
-        <TextField name="deskCode" value={deskCode} onChange={setDeskCode} className="field">
-          <Label>Desk code</Label>
+        <TextField name="deskCode" value={deskCode} onChange={setDeskCode} className="field" isReadOnly={byPolicy('deskCode')}>
+          <Label>Desk code{byPolicy('deskCode') && policyNote}</Label>
           <Input className="mono" />
           <FieldError className="error" />
         </TextField>
       </div>
-      <TextField name="deskSecret" value={deskSecret} onChange={setDeskSecret} className="field" isRequired type="password">
+      <TextField name="deskSecret" value={deskSecret} onChange={setDeskSecret} className="field" isRequired type="password" autoFocus={autoFocus && byPolicy('serverUrl')}>
         <Label>Desk secret {current?.deskSecretSet ? '(one is saved; enter it again to change the settings)' : '(from IT, with the desk code)'}</Label>
         <Input autoComplete="off" />
         <FieldError className="error" />
