@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ipcChannelOf } from '../../shared/contract/bridge';
 import type { ApiResult } from '../../shared/contract/errors';
-import { OPERATION_NAMES } from '../../shared/contract/operations';
+import { OPERATION_NAMES, type OperationName } from '../../shared/contract/operations';
 import { openDeskRuntime, type DeskRuntime } from '../core/desk-runtime';
 import {
   createIpcDispatcher,
@@ -150,5 +150,51 @@ describe('registerIpcHandlers', () => {
     };
     await expectRefused(handlers.get(ipcChannelOf('catalog'))!(disposed, {}));
     expect(call).not.toHaveBeenCalled();
+  });
+});
+
+describe('every operation of the contract, through its registered handler', () => {
+  function registered() {
+    const { registry, handlers } = fakeIpcMain();
+    const { dispatch, call } = dispatcher();
+    registerIpcHandlers(registry, dispatch);
+    const handlerOf = (name: OperationName): Listener => {
+      const handler = handlers.get(ipcChannelOf(name));
+      if (!handler) throw new Error(`${name} has no IPC handler`);
+      return handler;
+    };
+    return { handlerOf, call };
+  }
+  const appFrame = { url: 'app://civicdesk/index.html', parent: null };
+  const strangers: [string, InvokeEventLike][] = [
+    ['another web contents', eventFrom(appFrame, APP_WINDOW + 1)],
+    ['a subframe of the window', eventFrom({ url: 'app://civicdesk/index.html', parent: appFrame })],
+    ['a page from another origin', eventFrom({ url: 'https://evil.example/', parent: null })],
+    ['a file:// page', eventFrom({ url: 'file:///tmp/index.html', parent: null })],
+    ['a frame that is gone', eventFrom(null)],
+  ];
+
+  it.each(OPERATION_NAMES)('%s refuses every sender that is not the CivicDesk window, before the desk sees it', async (name) => {
+    const { handlerOf, call } = registered();
+    for (const [, event] of strangers) await expectRefused(handlerOf(name)(event, {}));
+    expect(call).not.toHaveBeenCalled();
+  });
+
+  it.each(OPERATION_NAMES)('%s refuses malformed input from the window, naming the field', async (name) => {
+    const { handlerOf } = registered();
+    const notAnObject = await handlerOf(name)(eventFrom(appFrame), 'DROP TABLE cases');
+    expect(notAnObject).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(new RegExp(`^${name}: \\(input\\): `)), issues: [{ field: '(input)', message: expect.stringContaining('expected object') }] },
+    });
+    const stray = await handlerOf(name)(eventFrom(appFrame), { mallory: true });
+    expect(stray.ok).toBe(false);
+    if (stray.ok) return;
+    expect(stray.error.code).toBe('invalid_input');
+    expect(stray.error.issues.length).toBeGreaterThan(0);
+    for (const issue of stray.error.issues) {
+      expect(issue.field).not.toBe('');
+      expect(stray.error.message).toContain(`${issue.field}: ${issue.message}`);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { BrowserWindow, screen, type Session, type WebContents } from 'electron';
+import { BrowserWindow, screen, type Session, type WebContents, type WebPreferences } from 'electron';
 import { APP_ENTRY_URL } from './app-origin';
 import {
   MIN_WINDOW_SIZE,
@@ -77,6 +77,25 @@ function rememberBounds(window: BrowserWindow, file: string, log: Log): void {
   window.on('closed', saver.cancel);
 }
 
+/**
+ * The console window's security settings, every one stated even where it is Electron's default, so
+ * a change of default cannot weaken them. Only the preload path is added beside them.
+ * `npm run dist:check` reads this object from this file and fails if any setting is weaker.
+ */
+export const CONSOLE_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInSubFrames: false,
+  nodeIntegrationInWorker: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  navigateOnDragDrop: false,
+  webviewTag: false,
+  spellcheck: true,
+} as const satisfies WebPreferences;
+
 /** The console window: sandboxed, isolated, no Node, served from app://civicdesk/. */
 export function createMainWindow({ preloadFile, windowStateFile, log }: MainWindowOptions): BrowserWindow {
   const placement = placeWindow(readWindowState(windowStateFile, log), workAreas());
@@ -86,19 +105,7 @@ export function createMainWindow({ preloadFile, windowStateFile, log }: MainWind
     minHeight: MIN_WINDOW_SIZE.height,
     title: 'CivicDesk',
     show: false,
-    webPreferences: {
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      webviewTag: false,
-      spellcheck: true,
-      preload: preloadFile,
-    },
+    webPreferences: { ...CONSOLE_WEB_PREFERENCES, preload: preloadFile },
   });
   lockDownWebContents(window.webContents, log);
   denyAllPermissions(window.webContents.session);

@@ -81,6 +81,17 @@ describe('the browser host', () => {
     expect(reply.headers['x-content-type-options']).toBe('nosniff');
   });
 
+  it('sends the same CSP on refusals, errors and API answers, not only on the page', async () => {
+    const replies = [
+      await send('/'), // 401: no token
+      await send('/', { headers: { Authorization: `Bearer ${host.token}`, Host: 'evil.example:80' } }), // 421
+      await send('/no-such-file.js', { headers: { Authorization: `Bearer ${host.token}` } }),
+      await api('deskInfo', {}),
+      await api('createAgent', { name: '' }), // 400
+    ];
+    for (const reply of replies) expect(reply.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+  });
+
   it('refuses a Host header other than the loopback address (DNS rebinding)', async () => {
     const reply = await send('/', { headers: { Authorization: `Bearer ${host.token}`, Host: 'evil.example:80' } });
     expect(reply.status).toBe(421);
