@@ -72,7 +72,9 @@ export function openDeskRuntime(options: DeskRuntimeOptions): DeskRuntime {
   let policy;
   try {
     policy = applyMachinePolicy(db, options.policy ?? { status: 'absent', path: '' });
-    if (policy.problems.length > 0) log(`machine policy ${policy.file.path}: ${policy.problems.join('; ')}`);
+    if (policy.problems.length > 0) {
+      log(`the machine policy ${policy.file.path} ${policy.file.status === 'invalid' ? 'cannot be used' : 'does not fit this desk'}, so this desk works offline until IT corrects it: ${policy.problems.join('; ')}`);
+    }
     deskCode = ensureDeskCode(db, policy.deskCode ?? options.deskCode);
   } catch (error) {
     db.close();

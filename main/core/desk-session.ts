@@ -29,6 +29,8 @@ export interface DeskState {
   sync?: DeskSync;
   /** How the desk reaches the sync server for sign-in and conflicts; `fetch` unless a test injects a network. */
   fetch?: FetchLike;
+  /** The desktop app's update status (main/app/updater.ts); absent where nothing updates the app. */
+  updateStatus?: () => { state: 'off' | 'idle' | 'checking' | 'downloading' | 'ready' | 'error'; message: string; version?: string };
   /** Locked after the idle time (agents/console-lock.ts): main answers only what the lock screen needs. */
   locked?: boolean;
   /** IT's machine policy as this desk applied it (policy/desk-policy.ts); absent in tests that have none. */

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../core/data-dir';
+import { openDeskLog } from '../core/desk-log';
 import { openDeskRuntime } from '../core/desk-runtime';
 import { machinePolicyPath, readMachinePolicy } from '../core/policy/policy-file';
 import { startHost } from './server';
@@ -26,11 +27,9 @@ export async function runWeb(argv: string[]): Promise<void> {
   const port = values.port === undefined ? 5311 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a port number 0–65535 (got '${values.port}')`);
   const dataDir = values.data ?? defaultDataDir();
-  const log = (message: string, error?: unknown): void => {
-    process.stderr.write(error === undefined ? `${message}\n` : `${message}: ${String(error)}\n`);
-  };
+  // The same log file the desktop app keeps (<data folder>/logs/civicdesk.log), echoed to stderr.
+  const { log } = openDeskLog(dataDir);
   const policy = readMachinePolicy(values.policy ?? machinePolicyPath());
-  if (policy.status === 'invalid') log(`civicdesk web: the machine policy ${policy.path} cannot be used, so this desk works offline:\n  ${policy.problems.join('\n  ')}`);
   let runtime;
   try {
     runtime = openDeskRuntime({ dataDir, deskCode: values.desk, policy, log });

@@ -16,6 +16,10 @@ export const DeskInfoSchema = z.object({
   locked: z.boolean(),
   /** Whether unlocking (and signing in as this agent) asks for a password: city accounts have one. */
   agentHasPassword: z.boolean(),
+  /** The desktop app's updater (absent in the browser console): shown when an update is on its way or failed. */
+  update: z
+    .object({ state: z.enum(['off', 'idle', 'checking', 'downloading', 'ready', 'error']), message: z.string(), version: z.string().optional() })
+    .nullable(),
 });
 export type DeskInfo = z.infer<typeof DeskInfoSchema>;
 

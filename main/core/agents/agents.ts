@@ -62,5 +62,12 @@ export function deskInfo(db: ReadableDb, state: DeskState): DeskInfo {
     integrity: state.integrity ?? { state: 'ok', message: null },
     locked: state.locked === true,
     agentHasPassword: state.session.agent ? passwordVerifierOf(db, state.session.agent.id) !== null : false,
+    update: updateOf(state),
   };
+}
+
+function updateOf(state: DeskState): DeskInfo['update'] {
+  const status = state.updateStatus?.();
+  if (!status) return null;
+  return { state: status.state, message: status.message, ...(status.version === undefined ? {} : { version: status.version }) };
 }

@@ -21,6 +21,12 @@ export function Header(props: {
         Desk <strong>{desk.deskCode}</strong>
       </span>
       <SyncChip status={props.sync} onOpen={props.onOpenSync} />
+      {/* Only a ready update concerns the specialist: it restarts the app between calls, never during one. */}
+      {desk.update?.state === 'ready' && (
+        <span className="chip" role="status" title={desk.update.message}>
+          Update {desk.update.version} ready · installs between calls
+        </span>
+      )}
       <span className="spacer" />
       <span className="chip">
         {desk.agent?.name} · {desk.agent?.role}
