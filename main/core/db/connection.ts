@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { applyDeskKey } from './cipher';
+import { applyDeskKey, checkKeyFitsFile, proveKeyOpens } from './cipher';
 import { migrate, type MigrationReport } from './migrate';
 
 declare const access: unique symbol;
@@ -16,15 +16,21 @@ export interface OpenedDesk {
 
 /**
  * Opens (creating if needed) a desk database and brings its schema up to date.
+ * With `key`, the file is (or becomes, when new) SQLCipher-encrypted; a missing or wrong key is a
+ * DeskKeyError that says what to do, never SQLite's bare "file is not a database".
  * Runs quick_check first unless the caller runs it itself (the desk runtime does, in the background).
  * WAL with synchronous=FULL: a reference number read back to a caller must survive a power cut,
  * and WAL's default NORMAL may drop the last commits on one.
  */
 export function openDeskDatabase(file: string, options: { quickCheck?: 'now' | 'caller-runs-it'; key?: Buffer } = {}): OpenedDesk {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  checkKeyFitsFile(file, options.key);
   const raw = new Database(file);
   try {
-    if (options.key) applyDeskKey(raw, options.key);
+    if (options.key) {
+      applyDeskKey(raw, options.key);
+      proveKeyOpens(raw, file);
+    }
     raw.pragma('journal_mode = WAL');
     raw.pragma('synchronous = FULL');
     raw.pragma('foreign_keys = ON');
@@ -48,7 +54,16 @@ export function openDeskDatabase(file: string, options: { quickCheck?: 'now' | '
 /** Opens an existing desk database for reading only; it is neither created nor migrated. */
 export function openReadonlyDeskDatabase(file: string, key?: Buffer): ReadableDb {
   const raw = new Database(file, { readonly: true, fileMustExist: true });
-  if (key) applyDeskKey(raw, key);
-  raw.pragma('busy_timeout = 5000');
+  try {
+    checkKeyFitsFile(file, key);
+    if (key) {
+      applyDeskKey(raw, key);
+      proveKeyOpens(raw, file);
+    }
+    raw.pragma('busy_timeout = 5000');
+  } catch (error) {
+    raw.close();
+    throw error;
+  }
   return raw as ReadableDb;
 }
