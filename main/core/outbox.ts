@@ -83,3 +83,58 @@ export function acknowledgeMutations(db: WritableDb, lastMutationId: number, hea
   }
   return statement(db, 'DELETE FROM outbox WHERE mutation_id <= ?').run(lastMutationId).changes;
 }
+
+/**
+ * After a restore, mutation ids above this floor were handed out by the restored (older) copy: the
+ * server may already hold different mutations under them, from the desk's life after the backup.
+ * Kept in desk_settings until the server's last applied id has been compared (reconcileRestoredOutbox).
+ */
+const RESTORED_FLOOR_KEY = 'restored_outbox_floor';
+
+/** The highest mutation id this database has ever handed out (AUTOINCREMENT's record). */
+export function highestMutationId(db: ReadableDb): number {
+  const seq = statement(db, "SELECT seq FROM sqlite_sequence WHERE name = 'outbox'").pluck().get() as number | undefined;
+  return seq ?? 0;
+}
+
+export function restoredOutboxFloor(db: ReadableDb): number | null {
+  const value = statement(db, 'SELECT value FROM desk_settings WHERE key = ?').pluck().get(RESTORED_FLOOR_KEY) as string | undefined;
+  return value === undefined ? null : Number(value);
+}
+
+/** Called by a restore on the copy it puts in place: ids handed out from here on are unchecked. */
+export function markOutboxRestored(db: WritableDb): number {
+  const floor = Math.min(highestMutationId(db), restoredOutboxFloor(db) ?? Number.POSITIVE_INFINITY);
+  statement(db, 'INSERT INTO desk_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(RESTORED_FLOOR_KEY, String(floor));
+  return floor;
+}
+
+/**
+ * The first answer from the server after a restore names the last mutation id it applied from this
+ * desk. Restored outbox rows at or below it were applied before (the same mutations: they predate
+ * the backup) and are acknowledged as usual. Rows this desk wrote after the restore got ids the
+ * server may already have applied from the lost timeline, and would be skipped as duplicates —
+ * silently dropped: they move, in order, to just past the server's last id, and the sequence jumps
+ * with them (contiguous, so the server sees no gap). Call inside the transaction that acknowledges.
+ * Returns how many rows moved.
+ */
+export function reconcileRestoredOutbox(db: WritableDb, serverLastMutationId: number): number {
+  const floor = restoredOutboxFloor(db);
+  let moved = 0;
+  if (floor !== null && serverLastMutationId > floor) {
+    // Through negative ids: an UPDATE checks the key row by row, and the ranges may overlap.
+    moved = statement(db, 'UPDATE outbox SET mutation_id = -mutation_id WHERE mutation_id > ?').run(floor).changes;
+    statement(db, 'UPDATE outbox SET mutation_id = ? - mutation_id WHERE mutation_id < 0').run(serverLastMutationId - floor);
+    raiseMutationSequence(db, highestMutationId(db) + serverLastMutationId - floor);
+  }
+  if (floor !== null) statement(db, 'DELETE FROM desk_settings WHERE key = ?').run(RESTORED_FLOOR_KEY);
+  // The server holds ids this database never handed out (a copy put back by hand, a re-imaged desk):
+  // the next one must come after them, or it would be taken for a duplicate and dropped.
+  if (serverLastMutationId > highestMutationId(db)) raiseMutationSequence(db, serverLastMutationId);
+  return moved;
+}
+
+function raiseMutationSequence(db: WritableDb, to: number): void {
+  const raised = statement(db, "UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'outbox'").run(to).changes;
+  if (raised === 0) statement(db, "INSERT INTO sqlite_sequence (name, seq) VALUES ('outbox', ?)").run(to);
+}

@@ -1,5 +1,3 @@
-import Database from 'better-sqlite3-multiple-ciphers';
-import { existsSync } from 'node:fs';
 import type { ReadableDb, WritableDb } from './connection';
 import { migrationState } from './migrate';
 
@@ -37,23 +35,6 @@ export function checkDeskDatabase(db: ReadableDb, file: string): HealthReport {
     pendingMutations: countOf(db, 'outbox'),
     healthy: messages.length === 1 && messages[0] === 'ok' && foreignKeyProblems.length === 0 && migrations.current === migrations.latest,
   };
-}
-
-/**
- * An online backup through SQLite's backup API — never a bare file copy, which would miss the
- * commits still in the -wal file. The copy is checked before it is reported as made.
- */
-export async function backupDeskDatabase(db: ReadableDb, destination: string): Promise<{ pages: number; integrity: string }> {
-  if (existsSync(destination)) throw new Error(`${destination} already exists; choose a new file name or remove it first`);
-  const progress = await db.backup(destination);
-  const copy = new Database(destination, { readonly: true });
-  try {
-    const integrity = String(copy.pragma('integrity_check', { simple: true }));
-    if (integrity !== 'ok') throw new Error(`the backup at ${destination} failed its integrity check: ${integrity}`);
-    return { pages: progress.totalPages, integrity };
-  } finally {
-    copy.close();
-  }
 }
 
 export interface MaintenanceResult {

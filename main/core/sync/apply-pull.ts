@@ -4,7 +4,9 @@ import { insertEvent, insertNote } from '../cases/case-store';
 import { appendNoteToIndex } from '../cases/search-index';
 import type { WritableDb } from '../db/connection';
 import { statement } from '../db/statements';
-import { acknowledgeMutations } from '../outbox';
+import { raiseReferenceSequences } from '../cases/references';
+import { readDeskCode } from '../desk-settings';
+import { acknowledgeMutations, reconcileRestoredOutbox } from '../outbox';
 import { searchEntryDeferred } from './bulk-pull';
 import { findCaseHandle, findSyncCaseRow, insertPulledCase, writeLocalCase } from './local-case';
 import { rebaseCase } from './rebase';
@@ -78,13 +80,15 @@ function unparkRowsOf(db: WritableDb, caseId: string): void {
 }
 
 /**
- * Applies one pulled page in one transaction: acknowledges outbox rows the server has applied,
+ * Applies one pulled page in one transaction: after a restore, first moves the outbox rows written
+ * since past the server's last applied id (reconcileRestoredOutbox); acknowledges outbox rows the server has applied,
  * stores each case's server version and inserts notes and events by id (parking those whose case
- * is not here yet), re-applies the desk's pending mutations of every touched case on top, and
- * moves the cursor — forward only.
+ * is not here yet), re-applies the desk's pending mutations of every touched case on top, keeps the
+ * desk's reference sequences past its own pulled cases, and moves the cursor — forward only.
  */
 export function applyPulledPage(db: WritableDb, page: PullResponse, at: number): PageApplied {
   return db.transaction((): PageApplied => {
+    reconcileRestoredOutbox(db, page.lastMutationId);
     const acknowledged = acknowledgeMutations(db, page.lastMutationId);
     const touched = new Set<string>();
     const toRebase = new Set<string>();
@@ -104,6 +108,9 @@ export function applyPulledPage(db: WritableDb, page: PullResponse, at: number):
       else if (outcome === 'inserted') counts[row.type === 'note' ? 'notes' : 'events'] += 1;
     }
     for (const caseId of toRebase) rebaseCase(db, caseId, at);
+    // This desk's own cases coming back: its sequences stay past them (a restored desk is behind).
+    const deskCode = counts.cases > 0 ? readDeskCode(db) : null;
+    if (deskCode) raiseReferenceSequences(db, deskCode, page.rows.flatMap((row) => (row.type === 'case' ? [row.case.reference] : [])));
     advancePullCursor(db, page.cursor);
     return counts;
   })();

@@ -1,6 +1,6 @@
 import { MUTATION_SCHEMA_VERSION, PUSH_BATCH_MAX, type PushResponse, type PushedMutation } from '../../../shared/sync';
 import type { WritableDb } from '../db/connection';
-import { acknowledgeMutations, caseIdOf, pendingMutations } from '../outbox';
+import { acknowledgeMutations, caseIdOf, pendingMutations, restoredOutboxFloor } from '../outbox';
 import { beginBulkPull, bulkPullUnderway, finishBulkPull } from './bulk-pull';
 import { applyPulledPage, settleUnconfirmed, unconfirmedWatermark } from './apply-pull';
 import { rebaseCase } from './rebase';
@@ -116,6 +116,9 @@ function settleBatch(session: SyncSession, sent: BatchInFlight, response: PushRe
  * all; the desk then lets the other land and starts again from its oldest unacknowledged mutation.
  */
 export async function pushOutbox(session: SyncSession): Promise<number> {
+  // Restored from a backup: learn the server's last applied id (a pull carries it) before pushing
+  // anything, so no mutation goes up under an id the server already used (outbox.ts).
+  if (restoredOutboxFloor(session.db) !== null) await pullChanges(session);
   let acknowledged = 0;
   let current = sendBatch(session, 0, true);
   while (current) {
