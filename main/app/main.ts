@@ -1,7 +1,13 @@
 // The Electron entry (package.json "main"). Everything here needs the Electron runtime; the parts
 // that can be tested without it live in the modules it wires together.
-import { app, dialog, ipcMain, protocol, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, protocol, safeStorage, type BrowserWindow } from 'electron';
+import { openDeskLog, type DeskLog } from '../core/desk-log';
 import { openDeskRuntime, type DeskRuntime } from '../core/desk-runtime';
+import { intakeInProgress } from '../core/drafts/intake-in-progress';
+import { machinePolicyPath, readMachinePolicy } from '../core/policy/policy-file';
+import { planFromPolicyFile } from '../core/updates/update-plan';
+import { deskDatabaseKey } from './desk-database-key';
+import { startUpdater } from './updater';
 import { APP_SCHEME } from './app-origin';
 import { appPaths } from './app-paths';
 import { serveRendererRequest } from './app-protocol';
@@ -11,10 +17,8 @@ import { DEEP_LINK_SCHEME, devProtocolClient, screenPopIn } from './launch-argum
 import { createScreenPopDelivery, listenForScreenPopReady } from './screen-pop';
 import { createMainWindow, lockDownWebContents } from './window';
 
-const log = (message: string, error?: unknown): void => {
-  if (error === undefined) console.error(`[civicdesk] ${message}`);
-  else console.error(`[civicdesk] ${message}`, error);
-};
+// The desk's log file (<userData>/logs/civicdesk.log), which IT reads; echoed to stderr.
+const log: DeskLog = openDeskLog(app.getPath('userData')).log;
 
 // Both must happen before `ready`: the sandbox for every renderer, and the scheme's privileges
 // (a scheme registered later silently loses them).
@@ -36,6 +40,7 @@ function start(): void {
   let window: BrowserWindow | null = null;
   let windowContentsId: number | undefined;
   let runtime: DeskRuntime | null = null;
+  let stopUpdater = (): void => {};
   const isTrustedSender = createSenderCheck(() => windowContentsId);
 
   const openWindow = (paths: ReturnType<typeof appPaths>): void => {
@@ -72,6 +77,7 @@ function start(): void {
   app.on('web-contents-created', (_event, contents) => lockDownWebContents(contents, log));
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
+    stopUpdater();
     runtime?.close();
     runtime = null;
   });
@@ -82,8 +88,14 @@ function start(): void {
       const userData = app.getPath('userData');
       const paths = appPaths(app.getAppPath(), userData);
       protocol.handle(APP_SCHEME, (request) => serveRendererRequest(request, paths.rendererDir, log));
+      // IT's machine policy, read from the OS's fixed path only (docs/it-deployment.md). An unusable one
+      // is named on screen and in the log, and the desk starts offline.
+      const policyFile = readMachinePolicy(machinePolicyPath());
+      const policy = policyFile.status === 'valid' ? policyFile.policy : null;
       try {
-        runtime = openDeskRuntime({ dataDir: userData, log });
+        // The database key from the OS keychain; a first start creates it (and encrypts an older, plaintext desk).
+        const { key } = deskDatabaseKey({ dataDir: userData, safeStorage, recoveryPublicKey: policy?.encryption?.recoveryPublicKey, log });
+        runtime = openDeskRuntime({ dataDir: userData, databaseKey: key, policy: policyFile, log, dailyBackup: {} });
       } catch (error) {
         fail('CivicDesk could not open this desk’s database', new Error(
           `${error instanceof Error ? error.message : String(error)}\n\nData folder: ${userData}\nIT can check it with: civicdesk db check --data "${userData}"`,
@@ -96,6 +108,16 @@ function start(): void {
         log,
       });
       registerIpcHandlers(ipcMain, dispatch);
+      const desk = runtime;
+      const updater = startUpdater({
+        plan: planFromPolicyFile(policyFile, app.getVersion()),
+        log,
+        // An update never restarts the app while a call is being logged: it waits for the wrap-up to end.
+        intakeInProgress: () => intakeInProgress(desk.db),
+        publish: (status) => log(`update: ${status.state}: ${status.message}`),
+      });
+      desk.state.updateStatus = () => updater.status();
+      stopUpdater = () => updater.stop();
       listenForScreenPopReady(ipcMain, { isTrustedSender, delivery: screenPops, log });
       const dev = devProtocolClient(process.defaultApp ?? false, process.execPath, process.argv);
       if (!(dev ? app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, dev.path, dev.args) : app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME))) {

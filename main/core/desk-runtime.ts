@@ -15,6 +15,7 @@ import { SyncClient, type SyncClock } from './sync/sync-client';
 import { readSyncSettings } from './sync/sync-store';
 import { refuseWhileLocked, isLocked } from './agents/console-lock';
 import { applyMachinePolicy } from './policy/desk-policy';
+import { startHousekeeping } from './desk-housekeeping';
 import type { PolicyFile } from './policy/policy-file';
 
 /** How the desk talks to the sync server; tests inject a network and a clock. */
@@ -34,6 +35,8 @@ export interface DeskRuntimeOptions {
   dataDir: string;
   /** The desk database's encryption key (main/core/db/desk-key.ts); absent: the file is not encrypted. */
   databaseKey?: Buffer;
+  /** The daily online backup (the desktop app turns it on; the policy's backup section sets where and how long). */
+  dailyBackup?: false | { folder?: string; keepDays?: number };
   /** IT's machine policy file as read (policy/policy-file.ts); absent: none deployed. */
   policy?: PolicyFile;
   /** Only for a new database; an existing one keeps its desk code. */
@@ -60,6 +63,8 @@ export interface DeskRuntime {
   call: CallOperation;
   /** Background sync, absent when the runtime was opened with `sync: false`. */
   sync: SyncClient | null;
+  /** The daily backup and retention purge (desk-housekeeping.ts); null when neither is asked for. */
+  housekeeping: { runNow: () => Promise<void> } | null;
   close(): void;
 }
 
@@ -109,6 +114,10 @@ export function openDeskRuntime(options: DeskRuntimeOptions): DeskRuntime {
     state.integrity = verdict.ok ? { state: 'ok', message: null } : { state: 'damaged', message: verdict.message };
     if (!verdict.ok) log(`the desk database ${file} failed quick_check: ${verdict.message}`);
   });
+  const housekeeping =
+    (options.dailyBackup ?? false) !== false || policy.policy?.retention
+      ? startHousekeeping({ db, file, dataDir: options.dataDir, key: options.databaseKey, state, dailyBackup: options.dailyBackup ?? false, log })
+      : null;
   const interval = options.maintenanceIntervalMs ?? 15_000;
   const timer =
     interval > 0
@@ -127,9 +136,11 @@ export function openDeskRuntime(options: DeskRuntimeOptions): DeskRuntime {
     integrityChecked: integrity,
     state,
     sync,
+    housekeeping,
     call: createCallOperation(createConsoleHandlers(db, state), { log, afterWrite: () => sync?.localChange(), guard: (name) => refuseWhileLocked(state, name) }),
     close: () => {
       sync?.stop();
+      housekeeping?.stop();
       check.stop();
       if (timer) clearInterval(timer);
       clearTimeout(warm);

@@ -1,5 +1,6 @@
 import { DeskCodeSchema } from '../../shared/domain';
 import type { ReadableDb, WritableDb } from './db/connection';
+import { markOutboxRestored } from './outbox';
 
 /** The desk code this database mints references with. Fixed once set: references must never repeat. */
 export function readDeskCode(db: ReadableDb): string | null {
@@ -15,6 +16,11 @@ export function ensureDeskCode(db: WritableDb, requested: string | undefined): s
   const code = current ?? requested ?? 'D01';
   const parsed = DeskCodeSchema.safeParse(code);
   if (!parsed.success) throw new Error(`Desk code '${code}' ${parsed.error.issues[0]?.message ?? 'is not valid'}`);
-  if (!current) db.prepare("INSERT INTO desk_settings (key, value) VALUES ('desk_code', ?)").run(code);
+  if (!current) {
+    db.prepare("INSERT INTO desk_settings (key, value) VALUES ('desk_code', ?)").run(code);
+    // A new database may be a re-imaged desk whose code the server knows: its first push must wait
+    // for a pull to say which mutation ids the server already applied, or they would be skipped as duplicates.
+    markOutboxRestored(db);
+  }
   return code;
 }
