@@ -2,11 +2,11 @@ import { parseArgs } from 'node:util';
 import { lookupSection } from './lookup-bench';
 import { reportsSection } from './reports-bench';
 import type { BenchSection } from './section';
-import { storeSection } from './store-bench';
+import { encryptedStoreSection, storeSection } from './store-bench';
 import { syncSection } from './sync-bench';
 import { uiSection } from './ui-bench';
 
-const SECTIONS: BenchSection[] = [storeSection, uiSection, syncSection, reportsSection, lookupSection];
+const SECTIONS: BenchSection[] = [storeSection, encryptedStoreSection, uiSection, syncSection, reportsSection, lookupSection];
 
 /**
  * `npm run bench [-- --json] [-- --only store]`. With --json, stdout holds exactly one JSON object

@@ -2,6 +2,7 @@ import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, re
 import { join } from 'node:path';
 import { defaultCatalog } from '../../shared/domain';
 import { openDeskDatabase } from '../../main/core/db/connection';
+import { encryptDeskDatabaseInPlace } from '../../main/core/db/encrypt-in-place';
 import { ensureDeskCode } from '../../main/core/desk-settings';
 import { seedCases } from '../../main/core/seed/generate-cases';
 
@@ -14,8 +15,17 @@ export const SEED_END = Date.parse('2026-11-27T00:00:00Z');
  * A desk database holding `cases` seeded cases, copied fresh for each run from a cache built once
  * (seeding a million cases takes minutes).
  */
-export function seededDeskCopy(cases: number, into: string, log: (line: string) => void): string {
-  const cached = join(CACHE, `desk-${cases}-seed${SEED_VERSION}.sqlite`);
+export function seededDeskCopy(cases: number, into: string, log: (line: string) => void, options: { key?: Buffer } = {}): string {
+  const plain = join(CACHE, `desk-${cases}-seed${SEED_VERSION}.sqlite`);
+  const cached = options.key ? join(CACHE, `desk-${cases}-seed${SEED_VERSION}-sqlcipher-${options.key.toString('hex').slice(0, 8)}.sqlite`) : plain;
+  if (options.key && !existsSync(cached)) {
+    seededDeskCopy(cases, CACHE, log);
+    const building = `${cached}.building`;
+    renameSync(join(CACHE, 'desk.sqlite'), building);
+    log('encrypting a copy with SQLCipher, as every desk is (once; cached in .bench-cache/)…');
+    encryptDeskDatabaseInPlace(building, options.key);
+    renameSync(building, cached);
+  }
   if (!existsSync(cached)) {
     mkdirSync(CACHE, { recursive: true });
     const building = `${cached}.building`;
