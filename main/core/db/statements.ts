@@ -13,6 +13,10 @@ export function statement(db: Database.Database, sql: string): Database.Statemen
   if (!prepared) {
     prepared = db.prepare(sql);
     cache.set(sql, prepared);
+  } else if (prepared.reader) {
+    // pluck() changes the shared statement for good: one caller's `.pluck().get()` must not turn
+    // another caller's `.get()` of the same SQL into a bare value.
+    prepared.pluck(false);
   }
   return prepared;
 }
