@@ -23,7 +23,7 @@ import { createReportHandlers } from './reports/report-operations';
 import { createKbHandlers } from './kb/kb-operations';
 import { createAddressHandlers } from './addresses/address-operations';
 import { createDuplicateHandlers } from './duplicates/duplicate-operations';
-import { lockConsole, unlockConsole } from './agents/console-lock';
+import { lockConsole, passwordVerifierOf, unlockConsole } from './agents/console-lock';
 import { machinePolicyView, NO_POLICY } from './policy/desk-policy';
 
 /** One handler per operation: those the table marks async (they wait on the network) return a promise. */
@@ -45,6 +45,13 @@ export function createConsoleHandlers(db: WritableDb, state: DeskState): Console
     deskInfo: () => deskInfo(db, state),
     createAgent: (input) => createAgent(db, state, input),
     signIn: (input) => {
+      // Picking a profile is for local profiles: a city account proves its password (signInWithPassword),
+      // or signing out of a locked console and picking it again would walk past the lock.
+      if (passwordVerifierOf(db, input.agentId) !== null) {
+        throw new DomainError('unauthorized', 'This is a city account: sign in with its username and password', [
+          { field: 'agentId', message: 'is a city account: sign in with its username and password' },
+        ]);
+      }
       signIn(db, state, input.agentId);
       return deskInfo(db, state);
     },

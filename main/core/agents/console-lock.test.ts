@@ -6,6 +6,7 @@ import { newId } from '../../../shared/domain';
 import { tableCounts } from '../../../test/helpers/desk';
 import { openDeskRuntime, type DeskRuntime } from '../desk-runtime';
 import { makePasswordVerifier } from '../sync/password';
+import { signIn } from './agents';
 import { rememberCentralAccount } from './central-accounts';
 
 let dir: string;
@@ -62,7 +63,7 @@ describe('the idle lock', () => {
   it('asks a city account for its password, checked on the desk', async () => {
     const runtime = open();
     const account = rememberCentralAccount(runtime.db, { id: newId(), username: 'lee.lead', name: 'Lee Lead', role: 'lead' }, await makePasswordVerifier('correct horse battery'), Date.now());
-    runtime.call('signIn', { agentId: account.id });
+    signIn(runtime.db, runtime.state, account.id); // what signInWithPassword does once the password is right
     runtime.call('lockConsole', {});
     expect(runtime.call('deskInfo', {})).toMatchObject({ ok: true, value: { locked: true, agentHasPassword: true } });
     expect(await runtime.call('unlockConsole', {})).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ field: 'password' }] } });
@@ -70,6 +71,17 @@ describe('the idle lock', () => {
     expect(runtime.call('getShiftSchedule', {})).toMatchObject({ ok: false, error: { code: 'locked' } });
     expect(await runtime.call('unlockConsole', { password: 'correct horse battery' })).toMatchObject({ ok: true, value: { locked: false } });
     expect(runtime.call('getShiftSchedule', {})).toMatchObject({ ok: true });
+  });
+
+  it('does not let a city account be picked like a local profile, so signing out of the lock and back in needs the password', async () => {
+    const runtime = open();
+    const account = rememberCentralAccount(runtime.db, { id: newId(), username: 'lee.lead', name: 'Lee Lead', role: 'lead' }, await makePasswordVerifier('correct horse battery'), Date.now());
+    expect(runtime.call('signIn', { agentId: account.id })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    signIn(runtime.db, runtime.state, account.id); // what signInWithPassword does once the password is right
+    runtime.call('lockConsole', {});
+    expect(runtime.call('signOut', {})).toMatchObject({ ok: true, value: { locked: false, agent: null } });
+    expect(runtime.call('signIn', { agentId: account.id })).toMatchObject({ ok: false, error: { code: 'unauthorized', issues: [{ field: 'agentId' }] } });
+    expect(runtime.call('searchCases', { query: 'Maria' })).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
   });
 
   it('lets someone else take the desk by signing out, which lifts the lock', () => {
