@@ -40,18 +40,20 @@ describe('the desk’s daily chores', () => {
     });
     // An old backup of this desk's naming, and a file that is not one: only the first may go.
     mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, 'desk-2026-11-20.sqlite'), 'old');
+    writeFileSync(join(folder, 'desk-D31-2026-11-20.sqlite'), 'old');
+    writeFileSync(join(folder, 'desk-D31-2026-11-26.sqlite'), 'yesterday');
+    writeFileSync(join(folder, 'desk-D09-2026-11-20.sqlite'), 'another desk in the shared folder');
     writeFileSync(join(folder, 'notes.txt'), 'IT’s own file');
     await runtime.housekeeping?.runNow();
-    const today = `desk-${localDay(NOW, 'America/Edmonton')}.sqlite`;
-    expect(readdirSync(folder).sort()).toEqual([today, 'notes.txt']);
+    const today = `desk-D31-${localDay(NOW, 'America/Edmonton')}.sqlite`;
+    expect(readdirSync(folder).sort()).toEqual(['desk-D09-2026-11-20.sqlite', 'desk-D31-2026-11-26.sqlite', today, 'notes.txt']);
     const copy = openReadonlyDeskDatabase(join(folder, today), KEY);
     expect(copy.prepare("SELECT value FROM desk_settings WHERE key = 'desk_code'").pluck().get()).toBe('D31');
     copy.close();
     expect(() => openReadonlyDeskDatabase(join(folder, today))).toThrow(/encrypted/);
-    expect(logged).toEqual(expect.arrayContaining([expect.stringMatching(/^daily backup .* written \(0 cases\)$/), expect.stringContaining('desk-2026-11-20.sqlite')]));
+    expect(logged).toEqual(expect.arrayContaining([expect.stringMatching(/^daily backup .* written \(0 cases\)$/), expect.stringContaining('desk-D31-2026-11-20.sqlite')]));
     await runtime.housekeeping?.runNow();
-    expect(readdirSync(folder).filter((name) => name.startsWith('desk-'))).toEqual([today]);
+    expect(readdirSync(folder).filter((name) => name.startsWith('desk-D31'))).toEqual(['desk-D31-2026-11-26.sqlite', today]);
   });
 
   it('runs nothing when neither a backup nor retention is asked for', () => {

@@ -35,6 +35,7 @@ export function startHousekeeping(options: HousekeepingOptions): { runNow: () =>
       file: options.file,
       key: options.key,
       folder: policyBackup?.folder ?? options.dailyBackup.folder ?? defaultBackupFolder(options.dataDir),
+      deskCode: state.session.deskCode,
       keepDays: policyBackup?.keepDays ?? options.dailyBackup.keepDays,
       now: state.now(),
       timeZone: state.session.timeZone,
@@ -47,8 +48,8 @@ export function startHousekeeping(options: HousekeepingOptions): { runNow: () =>
     const days = state.policy?.policy?.retention?.syncedCaseDays;
     const today = localDay(state.now(), state.session.timeZone);
     if (days === undefined || purgedOn === today) return;
-    const result = await purgeSyncedCases(db, { olderThanDays: days, now: state.now() });
-    if (result.skipped) return; // a first pull is still building its indexes: next look
+    const result = await purgeSyncedCases(db, { olderThanDays: days, now: state.now(), isStopped: () => stopped });
+    if (result.skipped || stopped) return; // a first pull is still building its indexes: next look
     purgedOn = today;
     if (result.cases > 0) log(`retention: ${result.cases} synced cases unchanged for ${days} days removed from this desk (the server keeps them)`);
   };

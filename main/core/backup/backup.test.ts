@@ -101,15 +101,16 @@ describe('runDailyBackupIfDue', () => {
     try {
       const folder = join(dataDir, 'backups');
       mkdirSync(folder, { recursive: true });
-      const mine = (day: string) => join(folder, `desk-${day}.sqlite`);
+      const mine = (day: string) => join(folder, `desk-D07-${day}.sqlite`);
       for (const day of ['2026-11-13', '2026-11-14', '2026-11-20']) writeFileSync(mine(day), 'old');
-      const strangers = ['notes.txt', 'desk-2026-01-01.sqlite.bak', 'desk-latest.sqlite'];
+      // Another desk's backups in a shared folder are strangers too.
+      const strangers = ['notes.txt', 'desk-D07-2026-01-01.sqlite.bak', 'desk-latest.sqlite', 'desk-D08-2026-11-13.sqlite', 'desk-2026-11-13.sqlite'];
       for (const name of strangers) writeFileSync(join(folder, name), 'not ours');
-      const stalePartial = join(folder, 'desk-2026-11-20.sqlite.partial-0a1b2c3d');
+      const stalePartial = join(folder, 'desk-D07-2026-11-20.sqlite.partial-0a1b2c3d');
       writeFileSync(stalePartial, 'crashed');
       utimesSync(stalePartial, new Date(now - 3 * 86_400_000), new Date(now - 3 * 86_400_000));
 
-      const first = await runDailyBackupIfDue({ file: database, key, folder, keepDays: 14, now, timeZone: 'America/Edmonton' });
+      const first = await runDailyBackupIfDue({ file: database, key, folder, deskCode: 'D07', keepDays: 14, now, timeZone: 'America/Edmonton' });
       expect(first.day).toBe('2026-11-27');
       expect(first.made).toMatchObject({ file: mine('2026-11-27'), cases: 5 });
       expect(countCases(mine('2026-11-27'), key)).toBe(5);
@@ -117,13 +118,13 @@ describe('runDailyBackupIfDue', () => {
       expect(first.deleted).toEqual([mine('2026-11-13'), stalePartial].sort());
       for (const name of strangers) expect(existsSync(join(folder, name))).toBe(true);
 
-      const again = await runDailyBackupIfDue({ file: database, key, folder, keepDays: 14, now: now + 3_600_000, timeZone: 'America/Edmonton' });
+      const again = await runDailyBackupIfDue({ file: database, key, folder, deskCode: 'D07', keepDays: 14, now: now + 3_600_000, timeZone: 'America/Edmonton' });
       expect(again).toMatchObject({ day: '2026-11-27', made: null, deleted: [] });
 
-      const nextDay = await runDailyBackupIfDue({ file: database, key, folder, keepDays: 2, now: now + 86_400_000, timeZone: 'America/Edmonton' });
+      const nextDay = await runDailyBackupIfDue({ file: database, key, folder, deskCode: 'D07', keepDays: 2, now: now + 86_400_000, timeZone: 'America/Edmonton' });
       expect(nextDay.made?.file).toBe(mine('2026-11-28'));
       expect(nextDay.deleted).toEqual([mine('2026-11-14'), mine('2026-11-20')]);
-      expect(readdirSync(folder).filter((n) => n.startsWith('desk-2026-11')).sort()).toEqual(['desk-2026-11-27.sqlite', 'desk-2026-11-28.sqlite']);
+      expect(readdirSync(folder).filter((n) => n.startsWith('desk-D07-2026-11')).sort()).toEqual(['desk-D07-2026-11-27.sqlite', 'desk-D07-2026-11-28.sqlite']);
     } finally {
       db.close();
     }
@@ -150,7 +151,10 @@ describe('restoreDeskDatabase', () => {
     await backupDeskDatabase(database, backup, key);
     writeDesk(4).close(); // 8 now, 4 of them after the backup
 
-    const result = await restoreDeskDatabase({ dataDir, from: backup, key, now: Date.parse('2026-11-27T15:30:00Z') });
+    // Four changes after the backup never reached a server: refused unless the person says to go ahead.
+    await expect(restoreDeskDatabase({ dataDir, from: backup, key })).rejects.toMatchObject({ code: 'unsynced_work', message: expect.stringContaining('4 changes made after this backup') });
+    expect(countCases(database, key)).toBe(8);
+    const result = await restoreDeskDatabase({ dataDir, from: backup, key, now: Date.parse('2026-11-27T15:30:00Z'), discardUnsynced: true });
     expect(result).toMatchObject({ live: 'readable', cases: 4, deskCode: 'D07', unsyncedLeftBehind: 4, keptAs: `${database}.before-restore-20261127T153000Z` });
     expect(existsSync(`${result.keptAs}-wal`)).toBe(false);
     expect(countCases(database, key)).toBe(4);
@@ -201,6 +205,8 @@ describe('exportDeskDatabase', () => {
     const plain = join(dir, 'plain.sqlite');
     expect(await exportDeskDatabase({ file: database, key, to: plain, unencrypted: true })).toMatchObject({ keyFile: null, cases: 2 });
     expect(readFileSync(plain).subarray(0, 15).toString('latin1')).toBe('SQLite format 3');
+    // Readable personal data: the owner's alone.
+    if (process.platform !== 'win32') expect(statSync(plain).mode & 0o777).toBe(0o600);
     expect(countCases(plain, null)).toBe(2);
 
     const sealed = join(dir, 'sealed.sqlite');

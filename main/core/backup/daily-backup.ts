@@ -8,13 +8,17 @@ export const BACKUP_FOLDER_NAME = 'backups';
 /** The policy's `backup.folder` when IT sets one, else `<dataDir>/backups`. */
 export const defaultBackupFolder = (dataDir: string): string => join(dataDir, BACKUP_FOLDER_NAME);
 
-/** desk-2026-11-27.sqlite: the only names the daily backup writes, and the only ones it ever deletes. */
-const DAILY_NAME = /^desk-(\d{4}-\d{2}-\d{2})\.sqlite$/;
+/**
+ * desk-D07-2026-11-27.sqlite: the only names the daily backup writes, and the only ones it ever
+ * deletes. The desk code is in the name because IT may point every desk at one shared folder: each
+ * desk keeps and prunes its own files only.
+ */
+const dailyName = (deskCode: string): RegExp => new RegExp(`^desk-${deskCode}-(\\d{4}-\\d{2}-\\d{2})\\.sqlite$`);
 /** A copy a crash interrupted (backup-database.ts names them so); removed once a day old. */
-const PARTIAL_NAME = /^desk-\d{4}-\d{2}-\d{2}\.sqlite\.partial-[0-9a-f]{8}$/;
+const partialName = (deskCode: string): RegExp => new RegExp(`^desk-${deskCode}-\\d{4}-\\d{2}-\\d{2}\\.sqlite\\.partial-[0-9a-f]{8}$`);
 const DAY_MS = 86_400_000;
 
-export const dailyBackupName = (day: string): string => `desk-${day}.sqlite`;
+export const dailyBackupName = (deskCode: string, day: string): string => `desk-${deskCode}-${day}.sqlite`;
 
 /** The centre's calendar date at `at`, YYYY-MM-DD. */
 export function localDay(at: number, timeZone: string): string {
@@ -34,6 +38,8 @@ export interface DailyBackupOptions {
   /** The desk's key when its database is encrypted: the backup is encrypted with it too. */
   key?: Buffer | undefined;
   folder: string;
+  /** The desk's code (DeskCodeSchema: capitals and digits), in every file name. */
+  deskCode: string;
   keepDays?: number;
   now: number;
   timeZone: string;
@@ -70,17 +76,18 @@ async function dailyBackup(options: DailyBackupOptions): Promise<DailyBackupOutc
   if (!Number.isInteger(keepDays) || keepDays < 1) throw new Error(`backup.keepDays: must be a whole number of at least 1 (got ${keepDays})`);
   const day = localDay(options.now, options.timeZone);
   mkdirSync(options.folder, { recursive: true });
-  const today = join(options.folder, dailyBackupName(day));
+  const today = join(options.folder, dailyBackupName(options.deskCode, day));
   const made = existsSync(today) ? null : await backupDeskDatabase(options.file, today, options.key);
-  return { day, made, deleted: deleteExpired(options.folder, addDays(day, -(keepDays - 1)), options.now) };
+  return { day, made, deleted: deleteExpired(options.folder, options.deskCode, addDays(day, -(keepDays - 1)), options.now) };
 }
 
-function deleteExpired(folder: string, oldestKept: string, now: number): string[] {
+function deleteExpired(folder: string, deskCode: string, oldestKept: string, now: number): string[] {
   const deleted: string[] = [];
+  const [daily, partial] = [dailyName(deskCode), partialName(deskCode)];
   for (const name of readdirSync(folder)) {
     const file = join(folder, name);
-    const daily = DAILY_NAME.exec(name);
-    const expired = daily ? daily[1]! < oldestKept : PARTIAL_NAME.test(name) && statSync(file).mtimeMs < now - DAY_MS;
+    const dated = daily.exec(name);
+    const expired = dated ? dated[1]! < oldestKept : partial.test(name) && statSync(file).mtimeMs < now - DAY_MS;
     if (!expired) continue;
     rmSync(file, { force: true });
     deleted.push(file);

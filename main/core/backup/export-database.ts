@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { randomBytes } from 'node:crypto';
-import { rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { applyCipherSettings, applyDeskKey, DESK_KEY_BYTES, deskKeyFingerprint } from '../db/cipher';
 import { copyInWorker, CopyFailed } from './copy-in-worker';
@@ -77,6 +77,8 @@ export async function exportDeskDatabase(options: ExportOptions): Promise<Export
     const key = keyFile ? randomBytes(DESK_KEY_BYTES) : null;
     rekeyCopy(temp, options.key, key);
     proveCopy(temp, key, copied.cases);
+    // The export is the residents' data (readable by anyone when --unencrypted): its owner's alone.
+    chmodSync(temp, 0o600);
     syncFile(temp);
     if (keyFile && key) {
       writeFileSync(keyFile, `${key.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });

@@ -5,7 +5,7 @@ import { basename, dirname, join } from 'node:path';
 /** Thrown for anything a person can act on: the message names the file and what to do. */
 export class BackupError extends Error {
   constructor(
-    readonly code: 'exists' | 'missing' | 'in_use' | 'other_desk' | 'invalid_backup' | 'newer_schema' | 'copy_failed',
+    readonly code: 'exists' | 'missing' | 'in_use' | 'other_desk' | 'unsynced_work' | 'invalid_backup' | 'newer_schema' | 'copy_failed',
     message: string,
   ) {
     super(message);

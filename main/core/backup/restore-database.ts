@@ -17,6 +17,8 @@ export interface RestoreOptions {
   /** The desk's key. The restored database is encrypted with it whenever one is given. */
   key?: Buffer | undefined;
   now?: number;
+  /** Go ahead although the database being replaced holds changes made after the backup that never reached the server. */
+  discardUnsynced?: boolean;
 }
 
 export interface RestoreResult {
@@ -139,6 +141,12 @@ export async function restoreDeskDatabase(options: RestoreOptions): Promise<Rest
       throw new BackupError(
         'other_desk',
         `${from} is a backup of desk ${backup.deskCode}, but this data folder holds desk ${live.deskCode}; restoring it would make this machine desk ${backup.deskCode}. If that is the intent, move ${options.dataDir} away and restore into an empty folder`,
+      );
+    }
+    if (live.state === 'readable' && live.unsyncedSinceBackup > 0 && options.discardUnsynced !== true) {
+      throw new BackupError(
+        'unsynced_work',
+        `the desk database holds ${live.unsyncedSinceBackup} changes made after this backup that never reached the server; restoring now would leave them only in the kept copy. Start CivicDesk online and let it sync first, or, if it cannot, restore with --discard-unsynced`,
       );
     }
     prepareRestoredCopy(temp, options.key, backup.encrypted, live.state === 'readable' ? live.sequences : []);

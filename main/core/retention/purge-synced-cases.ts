@@ -6,6 +6,8 @@ export interface PurgeOptions {
   /** Cases unchanged for this many days (and synced, and finished) leave the desk. */
   olderThanDays: number;
   now: number;
+  /** Asked between steps: true ends the purge early (the desk is closing). */
+  isStopped?: () => boolean;
   /** Cases examined per transaction (by seq): bounds how long the console waits on one step. */
   window?: number;
 }
@@ -74,6 +76,8 @@ export async function purgeSyncedCases(db: WritableDb, options: PurgeOptions): P
   const window = options.window ?? DEFAULT_WINDOW;
   const last = (statement(db, 'SELECT coalesce(max(seq), 0) FROM cases').pluck().get() as number);
   for (let from = 0; from < last; from += window) {
+    // The desk closed (or its chores were stopped) between two steps: each step was whole; stop here.
+    if (!db.open || options.isStopped?.()) break;
     purgeStep(db, { from, to: from + window, cutoff }, result);
     result.steps += 1;
     await yieldToConsole();
