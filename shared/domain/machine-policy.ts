@@ -61,8 +61,11 @@ export const MachinePolicySchema = z
       .object({
         /** Daily backups are kept this many days. */
         keepDays: z.number().int().min(1, 'must be at least 1').max(365, 'must be at most 365').default(14),
-        /** An absolute folder for the backups; the desk's data folder's backups/ by default. */
-        folder: z.string().min(1, 'must not be empty').optional(),
+        /** An absolute folder for the backups (a local disk or a UNC share); the desk's data folder's backups/ by default. */
+        folder: z
+          .string()
+          .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, 'must be an absolute folder, like D:\\CivicDeskBackups, \\\\server\\share\\civicdesk or /var/backups/civicdesk')
+          .optional(),
       })
       .strict()
       .optional(),

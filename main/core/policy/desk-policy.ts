@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { WritableDb } from '../db/connection';
 import { statement } from '../db/statements';
 import { readDeskCode } from '../desk-settings';
+import { markOutboxRestored } from '../outbox';
 import type { PolicyFile } from './policy-file';
 
 type ManagedSetting = z.infer<typeof PolicyManagedSettingSchema>;
@@ -38,17 +39,19 @@ export function applyMachinePolicy(db: WritableDb, file: PolicyFile): DeskPolicy
   const { policy } = file;
   const problems: string[] = [];
   let deskCode = policy.deskCode;
-  const current = readDeskCode(db);
-  if (deskCode && current && current !== deskCode) {
-    const minted = statement(db, 'SELECT 1 FROM reference_sequences LIMIT 1').get() !== undefined;
-    if (minted) {
-      problems.push(`deskCode: the policy names desk ${deskCode}, but this database has issued references as ${current}; it stays ${current} and does not sync until IT corrects the policy or moves the database`);
-      deskCode = undefined;
-    } else {
-      statement(db, "UPDATE desk_settings SET value = ? WHERE key = 'desk_code'").run(deskCode);
-    }
-  }
   db.transaction(() => {
+    const current = readDeskCode(db);
+    if (deskCode && current && current !== deskCode) {
+      const minted = statement(db, 'SELECT 1 FROM reference_sequences LIMIT 1').get() !== undefined;
+      if (minted) {
+        problems.push(`deskCode: the policy names desk ${deskCode}, but this database has issued references as ${current}; it stays ${current} and does not sync until IT corrects the policy or moves the database`);
+        deskCode = undefined;
+      } else {
+        statement(db, "UPDATE desk_settings SET value = ? WHERE key = 'desk_code'").run(deskCode);
+        // The server may know the new code from another database: pull before pushing, as a new desk does.
+        markOutboxRestored(db);
+      }
+    }
     if (policy.server) {
       statement(db, 'UPDATE sync_state SET server_url = ?, tenant = ? WHERE id = 1').run(policy.server.url, policy.server.tenant);
     }

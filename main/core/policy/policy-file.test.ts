@@ -30,9 +30,9 @@ const FULL_POLICY = {
 
 describe('the machine policy file', () => {
   it('lives where IT deploys machine-wide settings on each OS', () => {
-    expect(machinePolicyPath('win32', { ProgramData: 'C:\\ProgramData' })).toBe(join('C:\\ProgramData', 'CivicDesk', 'policy.json'));
-    expect(machinePolicyPath('darwin', {})).toBe('/Library/Application Support/CivicDesk/policy.json');
-    expect(machinePolicyPath('linux', {})).toBe('/etc/civicdesk/policy.json');
+    expect(machinePolicyPath('win32')).toBe('C:\\ProgramData\\CivicDesk\\policy.json');
+    expect(machinePolicyPath('darwin')).toBe('/Library/Application Support/CivicDesk/policy.json');
+    expect(machinePolicyPath('linux')).toBe('/etc/civicdesk/policy.json');
   });
 
   it('is absent when IT has deployed none', () => {
@@ -66,6 +66,7 @@ describe('the machine policy file', () => {
           idleLockMinute: 5,
           shiftSchedule: { shifts: [{ name: 'Day', start: '7am', end: '15:00' }] },
           retention: { syncedCaseDays: 7 },
+          backup: { folder: 'backups' },
         }),
       ),
     );
@@ -80,6 +81,7 @@ describe('the machine policy file', () => {
         "the file: unknown setting 'idleLockMinute'",
         expect.stringMatching(/^shiftSchedule\.shifts\.0\.start: must be a time like 07:00/),
         'retention.syncedCaseDays: must be at least 30',
+        expect.stringMatching(/^backup\.folder: must be an absolute folder/),
       ]),
     );
   });

@@ -1,5 +1,4 @@
 import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { describePolicyIssues, MachinePolicySchema, type MachinePolicy } from '../../../shared/domain/machine-policy';
 
 /** What the desk made of IT's policy file: none, a valid one, or one it could not use (and why). */
@@ -13,10 +12,11 @@ const MAX_POLICY_BYTES = 256 * 1024;
 
 /**
  * Where IT deploys the machine-wide policy. A fixed path per OS, writable only by administrators;
- * the packaged app reads no other (an environment variable would let a user replace it).
+ * the packaged app reads no other. Not even %ProgramData%: a user may set an environment variable
+ * of that name for their own account, and so point the desk at a policy of their own.
  */
-export function machinePolicyPath(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
-  if (platform === 'win32') return join(env.ProgramData ?? 'C:\\ProgramData', 'CivicDesk', 'policy.json');
+export function machinePolicyPath(platform: NodeJS.Platform = process.platform): string {
+  if (platform === 'win32') return 'C:\\ProgramData\\CivicDesk\\policy.json';
   if (platform === 'darwin') return '/Library/Application Support/CivicDesk/policy.json';
   return '/etc/civicdesk/policy.json';
 }

@@ -8,6 +8,7 @@ import { domainErrorOfServer, serverApiOf, signInWithPassword } from './password
 import { toSyncStatus, syncStatusOf } from './sync-status';
 import { readSyncSettings, writeSyncSettings } from './sync-store';
 import { setByPolicy } from '../policy/desk-policy';
+import { markOutboxRestored } from '../outbox';
 
 function settingsView(db: WritableDb, state: DeskState): SyncSettingsView {
   const settings = readSyncSettings(db);
@@ -64,6 +65,8 @@ function changeDeskCode(db: WritableDb, state: DeskState, deskCode: string | und
   }
   if (readDeskCode(db) === null) db.prepare("INSERT INTO desk_settings (key, value) VALUES ('desk_code', ?)").run(deskCode);
   else db.prepare("UPDATE desk_settings SET value = ? WHERE key = 'desk_code'").run(deskCode);
+  // The server may know this code from another database: pull before pushing, so no id is taken for a duplicate.
+  markOutboxRestored(db);
   state.session.deskCode = deskCode;
 }
 
