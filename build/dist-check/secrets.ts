@@ -7,8 +7,10 @@ import { isRecord, problem, settingPath, type Problem } from './problems';
 const SECRET_KEYS = /^(cscLink|cscKeyPassword|cscInstallerLink|cscInstallerKeyPassword|certificateFile|certificatePassword|password|appleIdPassword|appleApiKey|token|clientSecret|secret|privateKey|apiKey)$/i;
 /** What a value may be in such a setting: nothing, or electron-builder's `${env.NAME}` reference. */
 const ENV_REFERENCE = /^\$\{env\.[A-Za-z_][A-Za-z0-9_]*\}$/;
-// Built from parts so that this file does not itself look like a key to a scanner.
-const PRIVATE_KEY_BLOCK = new RegExp(['-----BEGIN', '(?:[A-Z0-9]+ )*PRIVATE KEY-----'].join(' '));
+// Built from parts so that this file does not itself look like a key to a scanner. A block is the
+// header followed by its base64 body: code that merely names the header (a message telling IT what
+// a key file starts with, a test of a generated key) is not key material.
+const PRIVATE_KEY_BLOCK = new RegExp(['-----BEGIN', '(?:[A-Z0-9]+ )*PRIVATE KEY-----\\r?\\n[A-Za-z0-9+/=\\r\\n]{64,}'].join(' '));
 /** A PKCS#12 file (what CSC_LINK points to), base64-encoded inline, starts with MII and is long. */
 const INLINE_PKCS12 = /MII[A-Za-z0-9+/]{200,}/;
 const KEY_FILE = /\.(p12|pfx|p8|pem|key|keystore|jks|mobileprovision|provisionprofile)$|(^|\/)\.env(\..*)?$/i;

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { describeAddressProblem } from '../../shared/domain/addresses';
 import { defaultDataDir, deskDatabasePath } from '../core/data-dir';
 import { openDeskDatabase } from '../core/db/connection';
@@ -9,6 +9,7 @@ import { AddressUploadError, uploadAddresses } from '../core/addresses/upload-ad
 import { ServerApi, ServerError } from '../core/sync/server-api';
 import { CliError } from './cli-error';
 import { promptHidden } from './hidden-prompt';
+import { deskKeyFromOptions } from './desk-key-options';
 
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
@@ -68,7 +69,8 @@ async function toServer(values: Values, file: string, records: AddressFileRecord
 function toDesk(values: Values, file: string, records: AddressFileRecord[]): string {
   const database = deskDatabasePath(text(values, 'data') ?? defaultDataDir());
   if (!existsSync(database)) throw new CliError(`addresses import: no desk database at ${database}; start the console on this desk once, or pass --data DIR with the folder that holds desk.sqlite`);
-  const { db } = openDeskDatabase(database);
+  const key = deskKeyFromOptions(values, dirname(database));
+  const { db } = openDeskDatabase(database, key ? { key } : {});
   try {
     const outcome = replaceAddresses(db, records, Date.now());
     return summary(basename(file), `the desk database ${database}`, records.length, outcome);

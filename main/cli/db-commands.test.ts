@@ -154,3 +154,22 @@ describe('civicdesk db purge', () => {
     expect(casesIn(join(dir, 'plain', 'desk.sqlite'), null)).toBe(200);
   }, SLOW);
 });
+
+describe('the other commands on an encrypted desk', () => {
+  it('import, report and addresses import take --key-file, and say which option is missing without it', () => {
+    const fixtures = resolve('test/fixtures');
+    const refused = civicdesk('import', join(fixtures, 'import/good.csv'), '--data', data);
+    expectOneLineError(refused, 2, '--key-file');
+    const imported = civicdesk('import', join(fixtures, 'import/good.csv'), '--data', data, '--key-file', keyFile);
+    expect(imported.status, imported.stderr).toBe(0);
+    expect(imported.stdout).toMatch(/^Imported 9 cases from good\.csv into desk D07/);
+    const report = civicdesk('report', '--data', data, '--from', '2020-01-01', '--to', '2026-12-31', '--key-file', keyFile);
+    expect(report.status, report.stderr).toBe(0);
+    expect(report.stdout).toContain('9');
+    const addresses = join(dir, 'addresses.csv');
+    writeFileSync(addresses, 'address_id,civic_number,street,unit,full_address,lat,long\nLETH-1,123,3 Ave S,,123 3 Ave S,49.69351,-112.84187\n');
+    const loaded = civicdesk('addresses', 'import', addresses, '--data', data, '--key-file', keyFile);
+    expect(loaded.status, loaded.stderr).toBe(0);
+    expect(casesIn(join(data, 'desk.sqlite'), key)).toBeGreaterThanOrEqual(9);
+  }, SLOW);
+});

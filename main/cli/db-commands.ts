@@ -92,9 +92,12 @@ export async function restoreCommand(values: Values): Promise<number> {
   if (!existsSync(from)) throw new CliError(`db restore: --from ${from}: no such file`, 2);
   const dataDir = dataDirOf(values);
   const key = deskKeyFromOptions(values, dataDir);
-  const result = await asCommand('db restore', () => restoreDeskDatabase({ dataDir, from, key }));
+  const result = await asCommand('db restore', () => restoreDeskDatabase({ dataDir, from, key, discardUnsynced: values['discard-unsynced'] === true }));
   const lines = [`Restored ${resolve(from)} as ${result.database} (desk ${result.deskCode ?? 'without a code'}, ${result.cases} cases, integrity ok).`];
   if (result.keptAs) lines.push(`The database it replaced is kept as ${result.keptAs}.`);
+  if (result.live === 'missing') {
+    lines.push('This folder held no desk database: start CivicDesk online and let it sync once before taking calls, so it learns the reference numbers the server already holds.');
+  }
   if (result.live === 'unreadable') {
     lines.push('That database could not be read, so its reference numbers could not be carried over: start CivicDesk online and let it sync before taking calls.');
   }
@@ -119,7 +122,7 @@ export async function exportCommand(values: Values): Promise<number> {
   if (result.keyFile) {
     lines.push(
       `It is encrypted with a new key (fingerprint ${result.keyFingerprint}), written to ${result.keyFile} (readable by you only).`,
-      'Keep the key apart from the file: whoever has both can read every case in it. To make it a desk on another machine, see docs/it-backup.md.',
+      'Keep the key apart from the file: whoever has both can read every case in it. To make it a desk on another machine, see docs/it-deployment.md, “Moving a desk to a new machine”.',
     );
   } else {
     lines.push(

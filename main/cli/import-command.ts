@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, resolve, dirname } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import { badRowsReport, defaultRejectsPath, importReport, importSummary } from '../../shared/domain/import-summary';
 import { defaultDataDir, deskDatabasePath } from '../core/data-dir';
@@ -9,6 +9,7 @@ import { importCasesFile } from '../core/import/import-cases';
 import { writeRejectFile } from '../core/import/reject-file';
 import { CliError } from './cli-error';
 import { centreTimeZone } from './time-zone';
+import { deskKeyFromOptions } from './desk-key-options';
 
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
@@ -58,7 +59,8 @@ function checkedArguments(values: Values, positionals: string[]): { file: string
 export async function importCommand(values: Values, positionals: string[]): Promise<number> {
   const { file, database, rejects, skipBad } = checkedArguments(values, positionals);
   const json = values.json === true;
-  const { db } = openDeskDatabase(database);
+  const key = deskKeyFromOptions(values, dirname(database));
+  const { db } = openDeskDatabase(database, key ? { key } : {});
   const progress = progressBar();
   try {
     const deskCode = readDeskCode(db);

@@ -16,7 +16,7 @@ const USAGE = `civicdesk — the CivicDesk desk command line
       Integrity and foreign-key checks, migration state and case count. Exit 1 if unhealthy.
   civicdesk db backup --to FILE [--data DIR] [KEY]
       A checked copy of the desk database at FILE (which must not exist yet), encrypted like the desk. The app also keeps daily backups.
-  civicdesk db restore --from FILE [--data DIR] [KEY]
+  civicdesk db restore --from FILE [--data DIR] [--discard-unsynced] [KEY]
       Put a backup in place of the desk database, with CivicDesk closed; the replaced one is kept as desk.sqlite.before-restore-<time>.
   civicdesk db export --to FILE [--key-out FILE | --unencrypted] [--data DIR] [KEY]
       A copy for moving a desk or for IT, encrypted with a new key written to FILE.key (or --key-out); --unencrypted: plain, personal data readable.
@@ -47,7 +47,7 @@ const COMMANDS: Record<string, { run: Command; options: ParseArgsConfig['options
   },
   'db check': { run: checkCommand, options: { data: { type: 'string' }, json: { type: 'boolean' }, ...DESK_KEY_OPTIONS } },
   'db backup': { run: backupCommand, options: { data: { type: 'string' }, to: { type: 'string' }, ...DESK_KEY_OPTIONS } },
-  'db restore': { run: restoreCommand, options: { data: { type: 'string' }, from: { type: 'string' }, ...DESK_KEY_OPTIONS } },
+  'db restore': { run: restoreCommand, options: { data: { type: 'string' }, from: { type: 'string' }, 'discard-unsynced': { type: 'boolean' }, ...DESK_KEY_OPTIONS } },
   'db export': {
     run: exportCommand,
     options: { data: { type: 'string' }, to: { type: 'string' }, 'key-out': { type: 'string' }, unencrypted: { type: 'boolean' }, ...DESK_KEY_OPTIONS },
@@ -58,16 +58,17 @@ const COMMANDS: Record<string, { run: Command; options: ParseArgsConfig['options
   import: {
     run: importCommand,
     positionals: 1,
-    options: { data: { type: 'string' }, file: { type: 'string' }, 'skip-bad': { type: 'boolean' }, rejects: { type: 'string' }, json: { type: 'boolean' } },
+    options: { data: { type: 'string' }, file: { type: 'string' }, 'skip-bad': { type: 'boolean' }, rejects: { type: 'string' }, json: { type: 'boolean' }, ...DESK_KEY_OPTIONS },
   },
   'addresses import': {
     run: addressesImportCommand,
     positionals: 1,
-    options: { data: { type: 'string' }, server: { type: 'string' }, tenant: { type: 'string' }, username: { type: 'string' } },
+    options: { data: { type: 'string' }, server: { type: 'string' }, tenant: { type: 'string' }, username: { type: 'string' }, ...DESK_KEY_OPTIONS },
   },
   report: {
     run: reportCommand,
     options: {
+      ...DESK_KEY_OPTIONS,
       data: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },

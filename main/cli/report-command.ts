@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { existsSync, writeFileSync } from 'node:fs';
 import { describeIssues, issuesFromZod, PeriodReportInputSchema } from '../../shared/contract';
 import { defaultCatalog } from '../../shared/domain';
@@ -15,6 +16,7 @@ import { ServerApi, ServerError } from '../core/sync/server-api';
 import { CliError } from './cli-error';
 import { promptHidden } from './hidden-prompt';
 import { centreTimeZone } from './time-zone';
+import { deskKeyFromOptions } from './desk-key-options';
 
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
@@ -40,7 +42,8 @@ function periodInput(values: Values): PeriodInput {
 function deskReport(values: Values, input: PeriodInput): PeriodReport {
   const file = deskDatabasePath(text(values, 'data') ?? defaultDataDir());
   if (!existsSync(file)) throw new CliError(`no desk database at ${file}; pass --data DIR with the folder that holds desk.sqlite`);
-  const { db } = openDeskDatabase(file, { quickCheck: 'caller-runs-it' });
+  const key = deskKeyFromOptions(values, dirname(file));
+  const { db } = openDeskDatabase(file, { quickCheck: 'caller-runs-it', ...(key ? { key } : {}) });
   try {
     const deskCode = readDeskCode(db) ?? 'D01';
     const state: DeskState = { session: { deskCode, timeZone: centreTimeZone(), agent: null }, catalog: deskCatalog(db, defaultCatalog), now: Date.now };

@@ -116,14 +116,16 @@ describe('secrets', () => {
     let dir: string;
     beforeAll(() => {
       dir = mkdtempSync(join(tmpdir(), 'civicdesk-secrets-'));
-      writeFileSync(join(dir, 'notes.md'), ['-----BEGIN', 'PRIVATE KEY-----\nMIIEv...\n'].join(' '));
+      writeFileSync(join(dir, 'notes.md'), ['-----BEGIN', `PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7${'A'.repeat(64)}\n`].join(' '));
+      // Code that only names the header (an error message, a test of a generated key) is not key material.
+      writeFileSync(join(dir, 'mentions.ts'), `throw new Error('it should start with ${['-----BEGIN', 'PRIVATE KEY-----'].join(' ')}');`);
       writeFileSync(join(dir, 'clean.md'), 'nothing to see');
       writeFileSync(join(dir, 'signing.pfx'), 'binary');
     });
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
     it('reports a private key block and a certificate bundle by name', () => {
-      expect(wheres(findSecretsInFiles(dir, ['notes.md', 'clean.md', 'signing.pfx'])).sort()).toEqual(['notes.md', 'signing.pfx']);
+      expect(wheres(findSecretsInFiles(dir, ['notes.md', 'clean.md', 'mentions.ts', 'signing.pfx'])).sort()).toEqual(['notes.md', 'signing.pfx']);
     });
   });
 });

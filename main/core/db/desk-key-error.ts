@@ -32,7 +32,7 @@ export class DeskKeyError extends Error {
   }
 }
 
-/** The recovery path, in the words every key error ends with (docs/it-encryption.md has the details). */
+/** The recovery path, in the words every key error ends with (docs/it-deployment.md, “Encryption at rest”, has the details). */
 export function recoveryPath(dataDir: string): string {
   return (
     `IT can recover the key with its recovery private key: civicdesk db recover-key --data "${dataDir}" --recovery-key civicdesk-recovery-private.pem, ` +
