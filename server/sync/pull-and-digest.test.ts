@@ -56,8 +56,14 @@ describe('pull', () => {
     expect(lastMutationId).toBe(16);
   });
 
+  it('answers limit=0 with the desk’s last applied mutation id and no rows, the cursor where it was', async () => {
+    const response = await api(server.url, '/sync/pull?cursor=0&limit=0', { token: city.desks[1].token });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ rows: [], cursor: 0, lastMutationId: 16 });
+  });
+
   it('names a bad cursor or limit with 400', async () => {
-    for (const query of ['', '?cursor=-1', '?cursor=abc', '?cursor=0&limit=999999']) {
+    for (const query of ['', '?cursor=-1', '?cursor=abc', '?cursor=0&limit=999999', '?cursor=0&limit=-1']) {
       const response = await api(server.url, `/sync/pull${query}`, { token: city.desks[0].token });
       expect(response.status, query).toBe(400);
       expect(SyncErrorSchema.parse(response.body).error.issues?.[0]?.path).toMatch(/cursor|limit/);

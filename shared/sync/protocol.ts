@@ -99,7 +99,8 @@ export type SyncRow = z.infer<typeof SyncRowSchema>;
 
 export const PullQuerySchema = z.object({
   cursor: z.coerce.number().int().min(0),
-  limit: z.coerce.number().int().min(1).max(PULL_PAGE_MAX).default(PULL_PAGE_MAX),
+  /** 0: no rows, only the desk's last applied mutation id (what a restored or new desk asks before pushing). */
+  limit: z.coerce.number().int().min(0).max(PULL_PAGE_MAX).default(PULL_PAGE_MAX),
   /** The desk's mutation schema version; a desk too old to send it is version 1. */
   schema: z.coerce.number().int().min(1).default(1),
 });

@@ -93,7 +93,7 @@ export class ServerApi {
     return this.request('POST', '/sync/push', PushResponseSchema, { token, body });
   }
   pull(token: string, cursor: number, limit?: number): Promise<PullResponse> {
-    return this.request('GET', `/sync/pull?cursor=${cursor}${limit ? `&limit=${limit}` : ''}&schema=${MUTATION_SCHEMA_VERSION}`, PullResponseSchema, { token });
+    return this.request('GET', `/sync/pull?cursor=${cursor}${limit === undefined ? '' : `&limit=${limit}`}&schema=${MUTATION_SCHEMA_VERSION}`, PullResponseSchema, { token });
   }
   /** Reference data a desk keeps a copy of (address list, knowledge base): GET `path` with the desk token. */
   getReference<S extends z.ZodType>(token: string, path: string, schema: S): Promise<z.output<S>> {

@@ -116,9 +116,14 @@ function settleBatch(session: SyncSession, sent: BatchInFlight, response: PushRe
  * all; the desk then lets the other land and starts again from its oldest unacknowledged mutation.
  */
 export async function pushOutbox(session: SyncSession): Promise<number> {
-  // Restored from a backup: learn the server's last applied id (a pull carries it) before pushing
-  // anything, so no mutation goes up under an id the server already used (outbox.ts).
-  if (restoredOutboxFloor(session.db) !== null) await pullChanges(session);
+  // Restored from a backup, or a new database: learn the server's last applied id before pushing
+  // anything, so no mutation goes up under an id the server already used (outbox.ts). An empty page
+  // carries it: the rows come with the pull after the push, as always (a first pull in bulk).
+  if (restoredOutboxFloor(session.db) !== null) {
+    const position = await withDeskToken(session, (token) => session.api.pull(token, readSyncProgress(session.db).pullCursor, 0));
+    checkStopped(session);
+    applyPulledPage(session.db, { ...position, rows: [] }, session.now());
+  }
   let acknowledged = 0;
   let current = sendBatch(session, 0, true);
   while (current) {
