@@ -1,6 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { localDay } from '../desk-session';
 import { backupDeskDatabase, type BackupResult } from './backup-database';
+
+export { localDay } from '../desk-session';
 
 export const DEFAULT_BACKUP_KEEP_DAYS = 14;
 export const BACKUP_FOLDER_NAME = 'backups';
@@ -20,12 +23,6 @@ const DAY_MS = 86_400_000;
 
 export const dailyBackupName = (deskCode: string, day: string): string => `desk-${deskCode}-${day}.sqlite`;
 
-/** The centre's calendar date at `at`, YYYY-MM-DD. */
-export function localDay(at: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
-  const part = (type: string) => parts.find((p) => p.type === type)!.value;
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
 
 /** `day` moved by `days` calendar days (dates only, so no daylight-saving surprises). */
 function addDays(day: string, days: number): string {

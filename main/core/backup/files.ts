@@ -24,14 +24,7 @@ export function removeQuietly(file: string): void {
 }
 
 /** VACUUM INTO's output is not necessarily on disk when it returns; a backup must be. */
-export function syncFile(file: string): void {
-  const fd = openSync(file, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
+export { syncFile } from '../db/durable-files';
 
 function syncFolder(folder: string): void {
   try {

@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { DeskKeyError } from './desk-key-error';
+import { readTextIfPresent, syncDirectory } from './durable-files';
+
+export { isMissing, syncDirectory, syncFile } from './durable-files';
 
 /** Where a desk keeps its database key, sealed: beside desk.sqlite in the data folder. */
 export const DESK_KEY_FILE = 'desk.key';
@@ -47,13 +50,8 @@ export type DeskKeyFile = z.infer<typeof DeskKeyFileSchema>;
 /** The key file, or null when there is none. A file that is there but not ours is an error, never "no key". */
 export function readDeskKeyFile(dataDir: string): DeskKeyFile | null {
   const file = deskKeyPath(dataDir);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if (isMissing(error)) return null;
-    throw error;
-  }
+  const text = readTextIfPresent(file);
+  if (text === null) return null;
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -102,30 +100,4 @@ export function writeSecretFileAtomic(file: string, content: string, options: { 
     throw error;
   }
   syncDirectory(dirname(file));
-}
-
-/** Makes a rename durable. POSIX needs the folder synced; Windows cannot open a folder to sync and needs nothing. */
-export function syncDirectory(dir: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(dir, 'r');
-    fsyncSync(fd);
-  } catch {
-    // EISDIR/EPERM on Windows: NTFS makes the rename durable itself.
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
-export function syncFile(file: string): void {
-  const fd = openSync(file, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-export function isMissing(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT';
 }

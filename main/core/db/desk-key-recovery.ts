@@ -1,8 +1,9 @@
 import { constants, createHash, createPrivateKey, createPublicKey, generateKeyPairSync, privateDecrypt, publicEncrypt, type KeyObject } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { DESK_KEY_BYTES, deskKeyFingerprint, parseDeskKeyHex } from './cipher';
 import { DeskKeyError } from './desk-key-error';
-import { deskKeyPath, invalidKeyFile, isMissing, readDeskKeyFile, recoveredKeyPath, writeSecretFileAtomic, type RecoveryCopy } from './desk-key-files';
+import { readTextIfPresent } from './durable-files';
+import { deskKeyPath, invalidKeyFile, readDeskKeyFile, recoveredKeyPath, writeSecretFileAtomic, type RecoveryCopy } from './desk-key-files';
 
 /**
  * IT's way back into a desk whose keychain is lost: each desk's key is also sealed to IT's recovery
@@ -77,13 +78,8 @@ export function writeRecoveredDeskKey(dataDir: string, key: Buffer): string {
 /** The recovered key IT left for the app, or null when there is none. */
 export function readRecoveredDeskKey(dataDir: string): Buffer | null {
   const file = recoveredKeyPath(dataDir);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if (isMissing(error)) return null;
-    throw error;
-  }
+  const text = readTextIfPresent(file);
+  if (text === null) return null;
   const key = parseDeskKeyHex(text);
   if (!key) throw invalidKeyFile(file, 'it should hold the key as 64 hex characters, as civicdesk db recover-key writes it');
   return key;
