@@ -86,6 +86,13 @@ else if (process.env.CIVICDESK_ALLOW_ELECTRON_DOWNLOAD !== '1') {
   );
 }
 
+// electron-builder rebuilds the native SQLCipher driver for Electron with @electron/rebuild 4, which
+// needs Node 22.12 or later (the tests themselves run on Node 20).
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 12)) {
+  fail(`building installers needs Node.js 22.12 or later (electron-builder's native rebuild requires it); this is Node ${process.versions.node}. Use Node 22 on the build machine.`);
+}
+
 const publisherName = process.env.CIVICDESK_PUBLISHER_NAME?.trim() || config?.win?.signtoolOptions?.publisherName;
 if (process.env.CIVICDESK_PUBLISHER_NAME?.trim()) additions.win = { signtoolOptions: { publisherName } };
 
