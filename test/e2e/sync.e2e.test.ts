@@ -38,11 +38,30 @@ async function openDesk(code: string): Promise<Console> {
 }
 
 /** From the sign-in screen: "Connect this desk to the city's server…", then the settings IT gave. */
-async function connect(page: Page, deskSecret: string): Promise<void> {
+async function connect(page: Page, deskSecret: string, options: { savedSettingsArriveLate?: boolean } = {}): Promise<void> {
+  // As on a busy machine: the form's saved settings arrive only after IT has typed. What was typed must stay.
+  let release = () => {};
+  if (options.savedSettingsArriveLate) {
+    const held = new Promise<void>((done) => {
+      release = done;
+    });
+    await page.route('**/api/getSyncSettings', async (route) => {
+      await held;
+      await route.continue();
+    });
+  }
   await page.getByRole('button', { name: /Connect this desk to the city's server/ }).click();
   await page.getByLabel('Server address').fill(server.url);
   await page.getByLabel('City (tenant)').fill(tenant.tenant);
   await page.getByLabel(/^Desk secret/).fill(deskSecret);
+  if (options.savedSettingsArriveLate) {
+    const answered = page.waitForResponse('**/api/getSyncSettings');
+    release();
+    await answered;
+    await page.getByRole('button', { name: 'Save sync settings' }).waitFor();
+    await expect.poll(() => page.getByLabel('Server address').inputValue()).toBe(server.url);
+    await expect.poll(() => page.getByLabel('City (tenant)').inputValue()).toBe(tenant.tenant);
+  }
   await page.getByRole('button', { name: 'Save sync settings' }).click();
   await page.getByRole('form', { name: 'Sign in with your city account' }).waitFor();
 }
@@ -157,7 +176,7 @@ describe('sync between two consoles (e2e)', () => {
     expect(pushed.status).toBe(200);
 
     const { page, problems } = await openDesk('D08');
-    await connect(page, tenant.desks[1].secret);
+    await connect(page, tenant.desks[1].secret, { savedSettingsArriveLate: true });
     await signInCity(page, tenant.lead.username, tenant.lead.password);
     await syncNowAndSettle(page);
 

@@ -20,9 +20,12 @@ export function SyncSettingsForm({ onSaved, autoFocus = false }: { onSaved: (set
   useEffect(() => {
     request('getSyncSettings', {}).then((settings) => {
       setCurrent(settings);
-      setServerUrl(settings.serverUrl ?? '');
-      setTenant(settings.tenant ?? '');
-      setDeskCode(settings.deskCode);
+      // What someone typed before the saved settings arrived stays: a slow answer must not wipe a keystroke.
+      // Fields IT's policy sets always show the policy's value.
+      const fill = (typed: string, saved: string | null, fixed: boolean) => (fixed || typed === '' ? (saved ?? '') : typed);
+      setServerUrl((typed) => fill(typed, settings.serverUrl, settings.setByPolicy.includes('serverUrl')));
+      setTenant((typed) => fill(typed, settings.tenant, settings.setByPolicy.includes('tenant')));
+      setDeskCode((typed) => fill(typed, settings.deskCode, settings.setByPolicy.includes('deskCode')));
     }, (error: unknown) => setMessage(String(error)));
   }, []);
 
