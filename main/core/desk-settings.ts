@@ -1,11 +1,13 @@
 import { DeskCodeSchema } from '../../shared/domain';
 import type { ReadableDb, WritableDb } from './db/connection';
 import { markOutboxRestored } from './outbox';
+import { readDeskSetting, writeDeskSetting } from './db/desk-settings-table';
+
+export const DESK_CODE_KEY = 'desk_code';
 
 /** The desk code this database mints references with. Fixed once set: references must never repeat. */
 export function readDeskCode(db: ReadableDb): string | null {
-  const row = db.prepare("SELECT value FROM desk_settings WHERE key = 'desk_code'").get() as { value: string } | undefined;
-  return row?.value ?? null;
+  return readDeskSetting(db, DESK_CODE_KEY);
 }
 
 export function ensureDeskCode(db: WritableDb, requested: string | undefined): string {
@@ -17,7 +19,7 @@ export function ensureDeskCode(db: WritableDb, requested: string | undefined): s
   const parsed = DeskCodeSchema.safeParse(code);
   if (!parsed.success) throw new Error(`Desk code '${code}' ${parsed.error.issues[0]?.message ?? 'is not valid'}`);
   if (!current) {
-    db.prepare("INSERT INTO desk_settings (key, value) VALUES ('desk_code', ?)").run(code);
+    writeDeskSetting(db, DESK_CODE_KEY, code);
     // A new database may be a re-imaged desk whose code the server knows: its first push must wait
     // for a pull to say which mutation ids the server already applied, or they would be skipped as duplicates.
     markOutboxRestored(db);

@@ -4,6 +4,7 @@ import { MUTATION_SCHEMA_VERSION, MutationSchema, caseIdOf, type Mutation, type 
 export { caseIdOf };
 import type { ReadableDb, WritableDb } from './db/connection';
 import { statement } from './db/statements';
+import { deleteDeskSetting, readDeskSetting, writeDeskSetting } from './db/desk-settings-table';
 
 /**
  * Records a mutation for sync, with the audit event recorded in the same transaction (the server
@@ -98,14 +99,14 @@ export function highestMutationId(db: ReadableDb): number {
 }
 
 export function restoredOutboxFloor(db: ReadableDb): number | null {
-  const value = statement(db, 'SELECT value FROM desk_settings WHERE key = ?').pluck().get(RESTORED_FLOOR_KEY) as string | undefined;
-  return value === undefined ? null : Number(value);
+  const value = readDeskSetting(db, RESTORED_FLOOR_KEY);
+  return value === null ? null : Number(value);
 }
 
 /** Called by a restore on the copy it puts in place: ids handed out from here on are unchecked. */
 export function markOutboxRestored(db: WritableDb): number {
   const floor = Math.min(highestMutationId(db), restoredOutboxFloor(db) ?? Number.POSITIVE_INFINITY);
-  statement(db, 'INSERT INTO desk_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(RESTORED_FLOOR_KEY, String(floor));
+  writeDeskSetting(db, RESTORED_FLOOR_KEY, String(floor));
   return floor;
 }
 
@@ -127,7 +128,7 @@ export function reconcileRestoredOutbox(db: WritableDb, serverLastMutationId: nu
     statement(db, 'UPDATE outbox SET mutation_id = ? - mutation_id WHERE mutation_id < 0').run(serverLastMutationId - floor);
     raiseMutationSequence(db, highestMutationId(db) + serverLastMutationId - floor);
   }
-  if (floor !== null) statement(db, 'DELETE FROM desk_settings WHERE key = ?').run(RESTORED_FLOOR_KEY);
+  if (floor !== null) deleteDeskSetting(db, RESTORED_FLOOR_KEY);
   // The server holds ids this database never handed out (a copy put back by hand, a re-imaged desk):
   // the next one must come after them, or it would be taken for a duplicate and dropped.
   if (serverLastMutationId > highestMutationId(db)) raiseMutationSequence(db, serverLastMutationId);

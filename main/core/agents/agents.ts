@@ -7,6 +7,7 @@ import { DomainError } from '../errors';
 import { newId } from '../../../shared/domain';
 import { syncStatusOf } from '../sync/sync-status';
 import { clearLock, passwordVerifierOf } from './console-lock';
+import { deleteDeskSetting, readDeskSetting, writeDeskSetting } from '../db/desk-settings-table';
 
 const SIGNED_IN_KEY = 'signed_in_agent';
 
@@ -34,13 +35,13 @@ export function createAgent(db: WritableDb, state: DeskState, input: { name: str
 export function signIn(db: WritableDb, state: DeskState, agentId: string): void {
   const agent = findAgent(db, agentId);
   if (!agent) throw new DomainError('not_found', `agentId: no agent profile ${agentId} on this desk`, [{ field: 'agentId', message: 'no such agent on this desk' }]);
-  statement(db, 'INSERT INTO desk_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(SIGNED_IN_KEY, agent.id);
+  writeDeskSetting(db, SIGNED_IN_KEY, agent.id);
   state.session.agent = agent;
   if (state.serverSession?.agentId !== agent.id) state.serverSession = null;
 }
 
 export function signOut(db: WritableDb, state: DeskState): void {
-  statement(db, 'DELETE FROM desk_settings WHERE key = ?').run(SIGNED_IN_KEY);
+  deleteDeskSetting(db, SIGNED_IN_KEY);
   clearLock(db, state);
   state.session.agent = null;
   state.serverSession = null;
@@ -48,8 +49,8 @@ export function signOut(db: WritableDb, state: DeskState): void {
 
 /** The agent who was signed in when the app last stopped, so a crashed call resumes without a detour. */
 export function rememberedAgent(db: ReadableDb): Agent | null {
-  const row = statement(db, 'SELECT value FROM desk_settings WHERE key = ?').get(SIGNED_IN_KEY) as { value: string } | undefined;
-  return row ? (findAgent(db, row.value) ?? null) : null;
+  const agentId = readDeskSetting(db, SIGNED_IN_KEY);
+  return agentId ? (findAgent(db, agentId) ?? null) : null;
 }
 
 export function deskInfo(db: ReadableDb, state: DeskState): DeskInfo {

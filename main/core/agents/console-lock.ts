@@ -4,6 +4,7 @@ import { statement } from '../db/statements';
 import type { DeskState } from '../desk-session';
 import { DomainError } from '../errors';
 import { checkPassword } from '../sync/password';
+import { deleteDeskSetting, readDeskSetting, writeDeskSetting } from '../db/desk-settings-table';
 
 /**
  * The idle lock. Kept in the database as well as in memory, so a crash or a restart while locked
@@ -15,7 +16,7 @@ const LOCKED_KEY = 'console_locked';
 export const ALLOWED_WHILE_LOCKED: ReadonlySet<OperationName> = new Set<OperationName>(['deskInfo', 'machinePolicy', 'lockConsole', 'unlockConsole', 'signOut', 'syncStatus', 'catalog']);
 
 export function isLocked(db: ReadableDb): boolean {
-  return statement(db, 'SELECT 1 FROM desk_settings WHERE key = ?').get(LOCKED_KEY) !== undefined;
+  return readDeskSetting(db, LOCKED_KEY) !== null;
 }
 
 export function passwordVerifierOf(db: ReadableDb, agentId: string): string | null {
@@ -28,12 +29,12 @@ export function lockConsole(db: WritableDb, state: DeskState): void {
   const agent = state.session.agent;
   if (!agent) return;
   state.locked = true;
-  statement(db, 'INSERT INTO desk_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(LOCKED_KEY, agent.id);
+  writeDeskSetting(db, LOCKED_KEY, agent.id);
 }
 
 export function clearLock(db: WritableDb, state: DeskState): void {
   state.locked = false;
-  statement(db, 'DELETE FROM desk_settings WHERE key = ?').run(LOCKED_KEY);
+  deleteDeskSetting(db, LOCKED_KEY);
 }
 
 /**

@@ -3,7 +3,9 @@ import type { MachinePolicy } from '../../../shared/domain/machine-policy';
 import type { z } from 'zod';
 import type { WritableDb } from '../db/connection';
 import { statement } from '../db/statements';
-import { readDeskCode } from '../desk-settings';
+import { DESK_CODE_KEY, readDeskCode } from '../desk-settings';
+import { writeDeskSetting } from '../db/desk-settings-table';
+import { SHIFT_SCHEDULE_KEY } from '../reports/shift-settings';
 import { markOutboxRestored } from '../outbox';
 import type { PolicyFile } from './policy-file';
 
@@ -24,10 +26,6 @@ export interface DeskPolicy {
 
 export const NO_POLICY: DeskPolicy = { file: { status: 'absent', path: '' }, policy: null, problems: [], syncPaused: false, deskCode: undefined };
 
-const upsertSetting = (db: WritableDb, key: string, value: string): void => {
-  statement(db, 'INSERT INTO desk_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
-};
-
 /**
  * Writes what the policy fixes into the desk's settings, so every reader (sync, reports) sees the
  * policy's values; the console then refuses to change them (sync-operations, shift-settings).
@@ -47,7 +45,7 @@ export function applyMachinePolicy(db: WritableDb, file: PolicyFile): DeskPolicy
         problems.push(`deskCode: the policy names desk ${deskCode}, but this database has issued references as ${current}; it stays ${current} and does not sync until IT corrects the policy or moves the database`);
         deskCode = undefined;
       } else {
-        statement(db, "UPDATE desk_settings SET value = ? WHERE key = 'desk_code'").run(deskCode);
+        writeDeskSetting(db, DESK_CODE_KEY, deskCode);
         // The server may know the new code from another database: pull before pushing, as a new desk does.
         markOutboxRestored(db);
       }
@@ -55,7 +53,7 @@ export function applyMachinePolicy(db: WritableDb, file: PolicyFile): DeskPolicy
     if (policy.server) {
       statement(db, 'UPDATE sync_state SET server_url = ?, tenant = ? WHERE id = 1').run(policy.server.url, policy.server.tenant);
     }
-    if (policy.shiftSchedule) upsertSetting(db, 'shift_schedule', JSON.stringify(policy.shiftSchedule));
+    if (policy.shiftSchedule) writeDeskSetting(db, SHIFT_SCHEDULE_KEY, JSON.stringify(policy.shiftSchedule));
   })();
   return { file, policy, problems, syncPaused: problems.length > 0, deskCode };
 }

@@ -1,20 +1,20 @@
 import type { ShiftScheduleView } from '../../../shared/contract';
 import { DEFAULT_SHIFT_SCHEDULE, findShift, shiftAt, shiftWindow, ShiftScheduleSchema, type ShiftOccurrence, type ShiftSchedule } from '../../../shared/domain/shift';
 import type { ReadableDb, WritableDb } from '../db/connection';
-import { statement } from '../db/statements';
 import type { DeskState } from '../desk-session';
 import { DomainError } from '../errors';
 import { setByPolicy } from '../policy/desk-policy';
+import { readDeskSetting, writeDeskSetting } from '../db/desk-settings-table';
 
-const KEY = 'shift_schedule';
+export const SHIFT_SCHEDULE_KEY = 'shift_schedule';
 
 /** The desk's schedule, or the default one (Day, Evening, Night) until a lead sets one. */
 export function readShiftSchedule(db: ReadableDb): ShiftSchedule {
-  const row = statement(db, 'SELECT value FROM desk_settings WHERE key = ?').get(KEY) as { value: string } | undefined;
-  if (!row) return DEFAULT_SHIFT_SCHEDULE;
+  const value = readDeskSetting(db, SHIFT_SCHEDULE_KEY);
+  if (value === null) return DEFAULT_SHIFT_SCHEDULE;
   // Written only through setShiftSchedule, which parses first: a bad row means a damaged or foreign file.
   try {
-    const parsed = ShiftScheduleSchema.safeParse(JSON.parse(row.value));
+    const parsed = ShiftScheduleSchema.safeParse(JSON.parse(value));
     return parsed.success ? parsed.data : DEFAULT_SHIFT_SCHEDULE;
   } catch {
     return DEFAULT_SHIFT_SCHEDULE;
@@ -42,7 +42,7 @@ export function writeShiftSchedule(db: WritableDb, state: DeskState, schedule: S
   if (scheduleSetByPolicy(state)) {
     throw new DomainError('forbidden', `The shift schedule ${setByPolicy(state.policy)}: IT changes it there`);
   }
-  statement(db, 'INSERT INTO desk_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(KEY, JSON.stringify(schedule));
+  writeDeskSetting(db, SHIFT_SCHEDULE_KEY, JSON.stringify(schedule));
   return shiftScheduleView(db, state);
 }
 

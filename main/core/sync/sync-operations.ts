@@ -1,7 +1,8 @@
 import type { OperationOutput, ParsedInput, SyncSettingsView } from '../../../shared/contract';
 import type { WritableDb } from '../db/connection';
 import type { DeskState } from '../desk-session';
-import { readDeskCode } from '../desk-settings';
+import { DESK_CODE_KEY } from '../desk-settings';
+import { writeDeskSetting } from '../db/desk-settings-table';
 import { DomainError } from '../errors';
 import { deskInfo } from '../agents/agents';
 import { domainErrorOfServer, serverApiOf, signInWithPassword } from './password-sign-in';
@@ -63,8 +64,7 @@ function changeDeskCode(db: WritableDb, state: DeskState, deskCode: string | und
       { field: 'deskCode', message: `is fixed at ${state.session.deskCode} once references exist` },
     ]);
   }
-  if (readDeskCode(db) === null) db.prepare("INSERT INTO desk_settings (key, value) VALUES ('desk_code', ?)").run(deskCode);
-  else db.prepare("UPDATE desk_settings SET value = ? WHERE key = 'desk_code'").run(deskCode);
+  writeDeskSetting(db, DESK_CODE_KEY, deskCode);
   // The server may know this code from another database: pull before pushing, so no id is taken for a duplicate.
   markOutboxRestored(db);
   state.session.deskCode = deskCode;
