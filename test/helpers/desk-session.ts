@@ -1,3 +1,4 @@
+import { newId, type Case } from '../../shared/domain';
 import type { WritableDb } from '../../main/core/db/connection';
 import { ServerApi } from '../../main/core/sync/server-api';
 import type { SyncSession } from '../../main/core/sync/sync-cycle';
@@ -20,4 +21,19 @@ export function deskSession(server: TestServer, tenant: SeededTenant, db: Writab
 export function valueOf<T>(answer: { ok: true; value: unknown } | { ok: false; error: { message: string } }): T {
   if (!answer.ok) throw new Error(answer.error.message);
   return answer.value as T;
+}
+
+/** Logs an information request from Marguerite Olsen through the console API (a desk in a sync test). */
+export function logInformationCase(desk: { call: (name: 'createCase', input: unknown) => unknown }, description: string): Case {
+  const answer = desk.call('createCase', {
+    id: newId(),
+    channel: 'phone',
+    kind: 'information',
+    serviceCode: 'general-information',
+    caller: { anonymous: false, name: 'Marguerite Olsen' },
+    location: null,
+    answers: {},
+    description,
+  }) as { ok: true; value: unknown } | { ok: false; error: { message: string } };
+  return valueOf<Case>(answer);
 }

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultCatalog, newId, type Case } from '../../../shared/domain';
+import { defaultCatalog } from '../../../shared/domain';
 import type { DigestResponse } from '../../../shared/sync';
-import { deskSession, valueOf } from '../../../test/helpers/desk-session';
+import { deskSession, logInformationCase, valueOf } from '../../../test/helpers/desk-session';
 import { SPECIALIST } from '../../../test/helpers/desk';
 import { api, seedTenant, SERVER_START_TIMEOUT_MS, startTestServer, type SeededDesk, type SeededTenant, type TestServer } from '../../../test/helpers/server';
 import { createCallOperation, createConsoleHandlers, type CallOperation } from '../console-api';
@@ -50,19 +50,7 @@ function openDesk(dataDir: string, code: string): Desk {
   return { db, call, close: () => db.close() };
 }
 
-const logCase = (desk: Desk, description: string): Case =>
-  valueOf<Case>(
-    desk.call('createCase', {
-      id: newId(),
-      channel: 'phone',
-      kind: 'information',
-      serviceCode: 'general-information',
-      caller: { anonymous: false, name: 'Marguerite Olsen' },
-      location: null,
-      answers: {},
-      description,
-    }),
-  );
+const logCase = logInformationCase;
 
 const sync = (desk: Desk, seeded: SeededDesk) => syncOnce(deskSession(server, tenant, desk.db, seeded));
 

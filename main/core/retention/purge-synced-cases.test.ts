@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { newId, type Case } from '../../../shared/domain';
+import type { Case } from '../../../shared/domain';
 import { openTestDesk, type TestDesk } from '../../../test/helpers/desk';
-import { deskSession, valueOf } from '../../../test/helpers/desk-session';
+import { deskSession, logInformationCase, valueOf } from '../../../test/helpers/desk-session';
 import { seedTenant, SERVER_START_TIMEOUT_MS, startTestServer, type SeededDesk, type SeededTenant, type TestServer } from '../../../test/helpers/server';
 import { ensureDeskCode } from '../desk-settings';
 import { syncOnce } from '../sync/sync-cycle';
@@ -37,20 +37,7 @@ afterEach(() => {
 
 const sync = (desk: TestDesk, seeded: SeededDesk) => syncOnce(deskSession(server, tenant, desk.db, seeded, () => false));
 
-function logCase(desk: TestDesk, description: string): Case {
-  return valueOf<Case>(
-    desk.call('createCase', {
-      id: newId(),
-      channel: 'phone',
-      kind: 'information',
-      serviceCode: 'general-information',
-      caller: { anonymous: false, name: 'Marguerite Olsen' },
-      location: null,
-      answers: {},
-      description,
-    }),
-  );
-}
+const logCase = logInformationCase;
 
 const resolve = (desk: TestDesk, c: Case): Case => valueOf<Case>(desk.call('transitionCase', { id: c.id, event: { type: 'RESOLVE', note: 'Answered' } }));
 const found = (desk: TestDesk, query: string): string[] =>
